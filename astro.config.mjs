@@ -1,0 +1,34 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+
+// Deployments set these; the defaults serve the site at the root of a placeholder domain.
+const site = process.env.SITE_URL ?? 'https://wrangling-lots-of-machines.example';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+	site,
+	base,
+	trailingSlash: 'always',
+	devToolbar: { enabled: false },
+	integrations: [contentCheck(), mdx(), sitemap(), searchIndex()],
+	// Entries hold no code blocks, and Shiki's inline styles would break the CSP.
+	markdown: { syntaxHighlight: false },
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"connect-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			// Pagefind compiles its WebAssembly search engine in the browser.
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+		},
+	},
+});

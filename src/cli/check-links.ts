@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkContent, formatAnnotation } from '../lib/content-check.ts';
+import { parseSourceFile } from '../lib/content-files.ts';
+import { checkLinks, formatLinkResult, type LinkResult } from '../lib/link-health.ts';
+
+/**
+ * `npm run check:links`: requests every entry's url and archiveUrl and reports the links that no
+ * longer answer, or answer from a new address. Dead links and errors fail; moves are warnings.
+ */
+
+const USAGE = 'usage: npm run check:links -- [--json] [--timeout ms] [--concurrency n]';
+
+/** Checks the links of every valid entry under `root`; resolves to the exit code. */
+export async function main(args: string[], root = process.cwd()): Promise<number> {
+	let options: { json: boolean; timeoutMs?: number; concurrency?: number };
+	try {
+		const { values } = parseArgs({
+			args,
+			options: {
+				json: { type: 'boolean', default: false },
+				timeout: { type: 'string' },
+				concurrency: { type: 'string' },
+			},
+		});
+		options = {
+			json: values.json,
+			timeoutMs: positiveInteger(values.timeout, '--timeout'),
+			concurrency: positiveInteger(values.concurrency, '--concurrency'),
+		};
+	} catch (error) {
+		console.error(`${(error as Error).message}\n${USAGE}`);
+		return 2;
+	}
+
+	const targets = checkContent(root).entries.flatMap(({ file, data }) => {
+		const source = parseSourceFile(file, readFileSync(join(root, file), 'utf8'));
+		return (['url', 'archiveUrl'] as const).flatMap((field) => {
+			const url = data[field];
+			return url ? [{ file, url, line: source.lineOf([field]), field }] : [];
+		});
+	});
+	const results = await checkLinks(targets, {
+		timeoutMs: options.timeoutMs,
+		concurrency: options.concurrency,
+	});
+
+	// A dead url whose archiveUrl works is what archiveUrl is for: report it, but do not fail on it.
+	const archived = new Set(
+		results
+			.filter((result, index) => targets[index]!.field === 'archiveUrl' && ['ok', 'moved'].includes(result.outcome))
+			.map((result) => result.file),
+	);
+	const covered = results.map(
+		(result, index) => targets[index]!.field === 'url' && result.outcome === 'dead' && archived.has(result.file),
+	);
+	const reported = results.map((result, index) =>
+		covered[index] ? { ...result, suggestion: 'none needed: archiveUrl points at a working copy' } : result,
+	);
+
+	if (options.json) {
+		console.log(JSON.stringify(reported, null, '\t'));
+	} else {
+		for (const [index, result] of reported.entries()) {
+			if (result.outcome === 'ok') continue;
+			console.log(formatLinkResult(result));
+			if (process.env.GITHUB_ACTIONS === 'true') {
+				console.log(
+					formatAnnotation({
+						severity: 'warning',
+						file: result.file,
+						line: result.line ?? 1,
+						field: targets[index]!.field,
+						message: `${result.url}: ${result.outcome} (${result.detail})`,
+						fix: result.suggestion ?? '',
+					}),
+				);
+			}
+		}
+		const count = (outcome: LinkResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
+		const coveredCount = covered.filter(Boolean).length;
+		console.log(
+			`${results.length} links checked: ${count('ok')} ok, ${count('moved')} moved, ${count('dead')} dead, ` +
+				`${count('error')} errors${coveredCount ? ` (${coveredCount} dead covered by archiveUrl)` : ''}`,
+		);
+	}
+	const failed = results.some(
+		(result, index) => result.outcome === 'error' || (result.outcome === 'dead' && !covered[index]),
+	);
+	return failed ? 1 : 0;
+}
+
+function positiveInteger(value: string | undefined, flag: string): number | undefined {
+	if (value === undefined) return undefined;
+	if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`${flag} must be a positive whole number, not "${value}"`);
+	return Number(value);
+}
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,27 @@
+import type { EntryData } from '../schema/entry.ts';
+
+/** Journals and magazines publish articles; everything else a paper appeared in is proceedings. */
+const JOURNAL_VENUE = /review|journal|transactions|proceedings of the ieee|communications of the acm|queue|magazine/i;
+
+const escape = (text: string) => text.replace(/([\\{}&%$#_^~])/g, (char) => (char === '\\' ? '\\textbackslash{}' : char === '~' ? '\\textasciitilde{}' : char === '^' ? '\\textasciicircum{}' : `\\${char}`));
+
+/** "et al." in an author list means more authors exist; BibTeX says that with "others". */
+function authorList(authors: string[]): string {
+	return authors.map((author) => (/^et al\.?$/i.test(author.trim()) ? 'others' : escape(author))).filter((author, index, all) => author !== 'others' || all.indexOf('others') === index).join(' and ');
+}
+
+/** A BibTeX record for a paper, built from its frontmatter. */
+export function bibtexFor(id: string, data: EntryData): string {
+	const journal = data.venue && JOURNAL_VENUE.test(data.venue);
+	const fields: [string, string | number | undefined][] = [
+		// Double braces keep the title's capitalisation (B4, OpenFlow) in every citation style.
+		['title', `{${escape(data.title)}}`],
+		['author', data.authors && authorList(data.authors)],
+		[journal ? 'journal' : 'booktitle', data.venue && escape(data.venue)],
+		['year', data.year],
+		['doi', data.doi],
+		['url', data.url],
+	];
+	const body = fields.filter(([, value]) => value !== undefined && value !== '').map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
+	return `@${journal ? 'article' : 'inproceedings'}{${id},\n${body}\n}\n`;
+}

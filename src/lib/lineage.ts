@@ -1,0 +1,116 @@
+import type { Entry } from './entries.ts';
+import { TOPICS, type RelationType, type Topic } from '../schema/vocabulary.ts';
+
+/**
+ * Lays out the list's history as a timeline: one column per year, one lane per topic, and an
+ * arrow for every relation that says where an idea came from or went. Pure geometry, computed at
+ * build time, so the picture ships as plain SVG.
+ */
+
+/** Relations that carry history. `alternativeTo` and `related` are not drawn: they are not lineage. */
+const LINEAGE_RELATIONS = ['inspiredBy', 'buildsOn', 'supersededBy', 'describes'] as const satisfies readonly RelationType[];
+type LineageRelation = (typeof LINEAGE_RELATIONS)[number];
+
+export interface LineageNode {
+	id: string;
+	title: string;
+	year: number;
+	topic: Topic;
+	x: number;
+	y: number;
+}
+
+export interface LineageEdge {
+	/** The earlier idea or the thing described… */
+	from: string;
+	/** …and what grew from it or documents it. */
+	to: string;
+	type: LineageRelation;
+}
+
+export interface LineageGraph {
+	nodes: LineageNode[];
+	edges: LineageEdge[];
+	width: number;
+	height: number;
+	years: { year: number; x: number }[];
+	lanes: { topic: Topic; y: number; height: number }[];
+}
+
+export const LAYOUT = { columnWidth: 150, rowHeight: 30, laneGap: 18, left: 20, top: 40, right: 170 } as const;
+
+/** Every relation among dated entries, pointed from earlier idea to later one. */
+export function lineageEdges(entries: Entry[]): LineageEdge[] {
+	const dated = new Set(entries.filter((entry) => entry.data.year).map((entry) => entry.id));
+	return entries.flatMap((entry) =>
+		LINEAGE_RELATIONS.flatMap((type) =>
+			(entry.data.relations[type] ?? [])
+				.filter((other) => dated.has(entry.id) && dated.has(other))
+				.map((other) =>
+					type === 'supersededBy' || type === 'describes'
+						? { from: entry.id, to: other, type }
+						: { from: other, to: entry.id, type },
+				),
+		),
+	);
+}
+
+/** The whole list's lineage. */
+export function buildLineage(entries: Entry[]): LineageGraph {
+	return layout(entries.filter((entry) => entry.data.year), lineageEdges(entries));
+}
+
+/** One entry's ancestors and descendants, followed transitively, with the entry itself. */
+export function lineageAround(entry: Entry, entries: Entry[]): LineageGraph {
+	const edges = lineageEdges(entries);
+	const keep = new Set([entry.id]);
+	for (const direction of ['from', 'to'] as const) {
+		const opposite = direction === 'from' ? 'to' : 'from';
+		const queue = [entry.id];
+		const seen = new Set(queue);
+		while (queue.length) {
+			const current = queue.shift()!;
+			for (const edge of edges) {
+				if (edge[opposite] === current && !seen.has(edge[direction])) {
+					seen.add(edge[direction]);
+					keep.add(edge[direction]);
+					queue.push(edge[direction]);
+				}
+			}
+		}
+	}
+	const kept = edges.filter((edge) => keep.has(edge.from) && keep.has(edge.to));
+	return layout(
+		entries.filter((candidate) => keep.has(candidate.id) && candidate.data.year),
+		kept,
+	);
+}
+
+function layout(entries: Entry[], edges: LineageEdge[]): LineageGraph {
+	if (!entries.length) return { nodes: [], edges: [], width: 0, height: 0, years: [], lanes: [] };
+	const yearsPresent = entries.map((entry) => entry.data.year!);
+	const first = Math.min(...yearsPresent);
+	const last = Math.max(...yearsPresent);
+	const x = (year: number) => LAYOUT.left + (year - first) * LAYOUT.columnWidth;
+
+	const nodes: LineageNode[] = [];
+	const lanes: LineageGraph['lanes'] = [];
+	let laneTop = LAYOUT.top;
+	for (const topic of TOPICS) {
+		const inLane = entries
+			.filter((entry) => entry.data.topic === topic)
+			.sort((a, b) => a.data.year! - b.data.year! || a.data.title.localeCompare(b.data.title));
+		if (!inLane.length) continue;
+		const stackByYear = new Map<number, number>();
+		for (const entry of inLane) {
+			const slot = stackByYear.get(entry.data.year!) ?? 0;
+			stackByYear.set(entry.data.year!, slot + 1);
+			nodes.push({ id: entry.id, title: entry.data.title, year: entry.data.year!, topic, x: x(entry.data.year!), y: laneTop + LAYOUT.rowHeight * (slot + 0.5) });
+		}
+		const height = Math.max(...stackByYear.values()) * LAYOUT.rowHeight;
+		lanes.push({ topic, y: laneTop, height });
+		laneTop += height + LAYOUT.laneGap;
+	}
+	const years = Array.from({ length: last - first + 1 }, (_, index) => ({ year: first + index, x: x(first + index) }));
+	return { nodes, edges, width: x(last) + LAYOUT.right, height: laneTop, years, lanes };
+}
