@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent, formatAnnotation } from '../lib/content-check.ts';
 import { parseSourceFile } from '../lib/content-files.ts';
-import { checkLinks, formatLinkResult, type LinkResult } from '../lib/link-health.ts';
+import {
+	checkLinks,
+	formatLinkResult,
+	type LinkCheckOptions,
+	type LinkResult,
+} from '../lib/link-health.ts';
 
 /**
  * `npm run check:links`: requests every entry's url and archiveUrl and reports the links that no
@@ -14,7 +19,8 @@ const USAGE = 'usage: npm run check:links -- [--json] [--timeout ms] [--concurre
 
 /** Checks the links of every valid entry under `root`; resolves to the exit code. */
 export async function main(args: string[], root = process.cwd()): Promise<number> {
-	let options: { json: boolean; timeoutMs?: number; concurrency?: number };
+	let json: boolean;
+	const linkOptions: LinkCheckOptions = {};
 	try {
 		const { values } = parseArgs({
 			args,
@@ -24,11 +30,13 @@ export async function main(args: string[], root = process.cwd()): Promise<number
 				concurrency: { type: 'string' },
 			},
 		});
-		options = {
-			json: values.json,
-			timeoutMs: positiveInteger(values.timeout, '--timeout'),
-			concurrency: positiveInteger(values.concurrency, '--concurrency'),
-		};
+		json = values.json;
+		if (values.timeout !== undefined) {
+			linkOptions.timeoutMs = positiveInteger(values.timeout, '--timeout');
+		}
+		if (values.concurrency !== undefined) {
+			linkOptions.concurrency = positiveInteger(values.concurrency, '--concurrency');
+		}
 	} catch (error) {
 		console.error(`${(error as Error).message}\n${USAGE}`);
 		return 2;
@@ -41,25 +49,28 @@ export async function main(args: string[], root = process.cwd()): Promise<number
 			return url ? [{ file, url, line: source.lineOf([field]), field }] : [];
 		});
 	});
-	const results = await checkLinks(targets, {
-		timeoutMs: options.timeoutMs,
-		concurrency: options.concurrency,
-	});
+	const results = await checkLinks(targets, linkOptions);
 
 	// A dead url whose archiveUrl works is what archiveUrl is for: report it, but do not fail on it.
 	const archived = new Set(
 		results
-			.filter((result, index) => targets[index]!.field === 'archiveUrl' && ['ok', 'moved'].includes(result.outcome))
+			.filter(
+				(result, index) =>
+					targets[index]!.field === 'archiveUrl' && ['ok', 'moved'].includes(result.outcome),
+			)
 			.map((result) => result.file),
 	);
 	const covered = results.map(
-		(result, index) => targets[index]!.field === 'url' && result.outcome === 'dead' && archived.has(result.file),
+		(result, index) =>
+			targets[index]!.field === 'url' && result.outcome === 'dead' && archived.has(result.file),
 	);
 	const reported = results.map((result, index) =>
-		covered[index] ? { ...result, suggestion: 'none needed: archiveUrl points at a working copy' } : result,
+		covered[index]
+			? { ...result, suggestion: 'none needed: archiveUrl points at a working copy' }
+			: result,
 	);
 
-	if (options.json) {
+	if (json) {
 		console.log(JSON.stringify(reported, null, '\t'));
 	} else {
 		for (const [index, result] of reported.entries()) {
@@ -78,7 +89,8 @@ export async function main(args: string[], root = process.cwd()): Promise<number
 				);
 			}
 		}
-		const count = (outcome: LinkResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
+		const count = (outcome: LinkResult['outcome']) =>
+			results.filter((result) => result.outcome === outcome).length;
 		const coveredCount = covered.filter(Boolean).length;
 		console.log(
 			`${results.length} links checked: ${count('ok')} ok, ${count('moved')} moved, ${count('dead')} dead, ` +
@@ -91,9 +103,10 @@ export async function main(args: string[], root = process.cwd()): Promise<number
 	return failed ? 1 : 0;
 }
 
-function positiveInteger(value: string | undefined, flag: string): number | undefined {
-	if (value === undefined) return undefined;
-	if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`${flag} must be a positive whole number, not "${value}"`);
+function positiveInteger(value: string, flag: string): number {
+	if (!/^\d+$/.test(value) || Number(value) < 1) {
+		throw new Error(`${flag} must be a positive whole number, not "${value}"`);
+	}
 	return Number(value);
 }
 

@@ -30,7 +30,7 @@ export interface LinkResult {
 	status?: number;
 	/** Where the redirects ended, when there were any. */
 	finalUrl?: string;
-	/** Requests made for the link, counting retries but not redirect hops or the GET after a HEAD. */
+	/** Tries: 1 plus the retries used. Redirect hops, and a GET after a refused HEAD, are one try. */
 	attempts: number;
 	detail: string;
 	/** How to fix the entry; set for every outcome but `ok`. */
@@ -80,29 +80,38 @@ export async function checkLinks(
 	options: LinkCheckOptions = {},
 ): Promise<LinkResult[]> {
 	const settings = { ...DEFAULTS };
-	for (const [key, value] of Object.entries(options) as [keyof LinkCheckOptions, number][]) {
-		if (value !== undefined) settings[key] = value;
+	for (const key of Object.keys(DEFAULTS) as (keyof LinkCheckOptions)[]) {
+		settings[key] = options[key] ?? DEFAULTS[key];
 	}
 	if (!(settings.concurrency >= 1 && settings.perHost >= 1)) {
 		throw new RangeError('concurrency and perHost must be at least 1');
 	}
-	const limit = createLimit(settings.concurrency, settings.perHost);
-	const verdicts = new Map<string, Promise<Verdict>>();
-	return Promise.all(
-		targets.map(async ({ file, url, line, field = 'url' }) => {
-			let pending = verdicts.get(url);
-			if (!pending) verdicts.set(url, (pending = checkUrl(url, settings, limit)));
-			const { movedTo, ...verdict } = await pending;
-			const suggestion = suggest(verdict.outcome, url, field, movedTo);
-			return {
-				file,
-				url,
-				...(line !== undefined && { line }),
-				...verdict,
-				...(suggestion && { suggestion }),
-			};
-		}),
-	);
+	const session: Session = {
+		settings,
+		limit: createLimit(settings.concurrency, settings.perHost),
+		answered: false,
+	};
+	const pending = new Map<string, Promise<Verdict>>();
+	for (const { url } of targets) if (!pending.has(url)) pending.set(url, checkUrl(url, session));
+	const verdicts = new Map<string, Verdict>();
+	for (const [url, verdict] of pending) verdicts.set(url, await verdict);
+
+	return targets.map(({ file, url, line, field = 'url' }) => {
+		const { movedTo, unresolved, ...found } = verdicts.get(url)!;
+		// When no host answered at all, failed lookups say the network is down, not the links.
+		const verdict: typeof found =
+			unresolved && !session.answered
+				? { ...found, outcome: 'error', detail: `${found.detail}, and no host answered: offline?` }
+				: found;
+		const suggestion = suggest(verdict.outcome, url, field, movedTo);
+		return {
+			file,
+			url,
+			...(line !== undefined && { line }),
+			...verdict,
+			...(suggestion && { suggestion }),
+		};
+	});
 }
 
 /** One line per link: `file: url: outcome (detail) — suggestion`. */
@@ -111,7 +120,18 @@ export function formatLinkResult(result: LinkResult): string {
 	return `${result.file}: ${result.url}: ${result.outcome} (${result.detail})${suggestion}`;
 }
 
-type Verdict = Omit<LinkResult, 'file' | 'url' | 'line' | 'suggestion'> & { movedTo?: string };
+type Verdict = Omit<LinkResult, 'file' | 'url' | 'line' | 'suggestion'> & {
+	movedTo?: string;
+	/** Dead because the host name did not resolve. */
+	unresolved?: boolean;
+};
+
+interface Session {
+	settings: Required<LinkCheckOptions>;
+	limit: Limit;
+	/** Whether any request of the run got an HTTP response. */
+	answered: boolean;
+}
 
 function suggest(outcome: LinkOutcome, url: string, field: string, movedTo: string | undefined) {
 	switch (outcome) {
@@ -128,7 +148,8 @@ function suggest(outcome: LinkOutcome, url: string, field: string, movedTo: stri
 	}
 }
 
-async function checkUrl(url: string, settings: Required<LinkCheckOptions>, limit: Limit): Promise<Verdict> {
+async function checkUrl(url: string, session: Session): Promise<Verdict> {
+	const { settings, limit } = session;
 	let current: URL;
 	try {
 		current = new URL(url);
@@ -153,10 +174,11 @@ async function checkUrl(url: string, settings: Required<LinkCheckOptions>, limit
 			attempts,
 		});
 		if (current.protocol !== 'https:' && current.protocol !== 'http:') {
-			return end({ outcome: 'error', detail: `redirected to an unsupported ${current.protocol} address` });
+			return end({ outcome: 'error', detail: `unsupported ${current.protocol} address` });
 		}
 		let reply = await limit(current.hostname, () => send(current, method, settings.timeoutMs));
-		const refused = 'failure' in reply ? reply.failure.kind !== 'dns' : HEAD_REFUSED.has(reply.status);
+		const refused =
+			'failure' in reply ? reply.failure.kind !== 'dns' : HEAD_REFUSED.has(reply.status);
 		if (method === 'HEAD' && refused) {
 			method = 'GET';
 			reply = await limit(current.hostname, () => send(current, 'GET', settings.timeoutMs));
@@ -166,7 +188,7 @@ async function checkUrl(url: string, settings: Required<LinkCheckOptions>, limit
 
 		if ('failure' in reply) {
 			const { kind, detail } = reply.failure;
-			if (kind === 'dns') return end({ outcome: 'dead', detail });
+			if (kind === 'dns') return end({ outcome: 'dead', detail, unresolved: true });
 			if (kind === 'transient' && retriesUsed < settings.retries) {
 				await sleep(settings.backoffMs * 2 ** retriesUsed++);
 				continue;
@@ -174,9 +196,12 @@ async function checkUrl(url: string, settings: Required<LinkCheckOptions>, limit
 			return end({ outcome: 'error', detail: `${detail}${tries}` });
 		}
 
+		session.answered = true;
 		const { status } = reply;
 		if (REDIRECTS.has(status)) {
-			if (!reply.location) return end({ outcome: 'error', status, detail: `HTTP ${status} without a Location header` });
+			if (!reply.location) {
+				return end({ outcome: 'error', status, detail: `HTTP ${status} without a Location` });
+			}
 			let next: URL;
 			try {
 				next = new URL(reply.location, current);
@@ -199,15 +224,26 @@ async function checkUrl(url: string, settings: Required<LinkCheckOptions>, limit
 			continue;
 		}
 		if (status >= 200 && status < 300) {
-			if (movedTo) return end({ outcome: 'moved', status, detail: `HTTP ${movedWith}, then ${status}`, movedTo });
-			const after = redirects ? `, after ${redirects} temporary redirect${redirects > 1 ? 's' : ''}` : '';
+			if (movedTo) {
+				return end({
+					outcome: 'moved',
+					status,
+					detail: `HTTP ${movedWith}, then ${status}`,
+					movedTo,
+				});
+			}
+			const after = redirects ? `, after ${redirects} temporary redirect(s)` : '';
 			return end({ outcome: 'ok', status, detail: `HTTP ${status}${after}${via}` });
 		}
 		if (status === 429 || status >= 500) {
 			if (retriesUsed < settings.retries) {
 				const backoff = settings.backoffMs * 2 ** retriesUsed++;
-				const retryAfter = /^\s*\d+\s*$/.test(reply.retryAfter ?? '') ? Number(reply.retryAfter) * 1000 : undefined;
-				await sleep(retryAfter === undefined ? backoff : Math.min(retryAfter, settings.maxRetryAfterMs));
+				const retryAfter = /^\s*\d+\s*$/.test(reply.retryAfter ?? '')
+					? Number(reply.retryAfter) * 1000
+					: undefined;
+				await sleep(
+					retryAfter === undefined ? backoff : Math.min(retryAfter, settings.maxRetryAfterMs),
+				);
 				continue;
 			}
 			return end({ outcome: 'error', status, detail: `HTTP ${status}${tries}` });
@@ -217,7 +253,8 @@ async function checkUrl(url: string, settings: Required<LinkCheckOptions>, limit
 	}
 }
 
-type Reply = { status: number; location: string | null; retryAfter: string | null } | { failure: Failure };
+type Reply =
+	{ status: number; location: string | null; retryAfter: string | null } | { failure: Failure };
 
 interface Failure {
 	/** `dns`: the host does not exist; `transient`: worth a retry; `fatal`: retrying will not help. */
@@ -247,13 +284,16 @@ async function send(url: URL, method: 'HEAD' | 'GET', timeoutMs: number): Promis
 
 function describeFailure(error: unknown, timeoutMs: number): Failure {
 	if (!(error instanceof Error)) return { kind: 'fatal', detail: String(error) };
-	if (error.name === 'TimeoutError') return { kind: 'transient', detail: `timed out after ${timeoutMs} ms` };
+	if (error.name === 'TimeoutError') {
+		return { kind: 'transient', detail: `timed out after ${timeoutMs} ms` };
+	}
 	// fetch reports network failures as "fetch failed", with the system error as the cause; a
 	// failure without a cause is a request fetch refused to make at all.
 	const cause = error.cause as { code?: string; message?: string } | undefined;
 	if (!cause) return { kind: 'fatal', detail: error.message };
 	const code = cause.code ?? '';
-	const message = `${cause.message || error.message}${code && !cause.message?.includes(code) ? ` (${code})` : ''}`;
+	const text = cause.message || error.message;
+	const message = code && !text.includes(code) ? `${text} (${code})` : text;
 	if (code === 'ENOTFOUND') return { kind: 'dns', detail: `DNS lookup failed: ${message}` };
 	if (/CERT|TLS|SSL/.test(code)) return { kind: 'fatal', detail: `TLS failed: ${message}` };
 	return { kind: 'transient', detail: `connection failed: ${message}` };
@@ -267,7 +307,7 @@ function createLimit(total: number, perHost: number): Limit {
 	const runningByHost = new Map<string, number>();
 	const queue: { host: string; start: () => void }[] = [];
 	const startWhatFits = () => {
-		for (let index = 0; index < queue.length && running < total; ) {
+		for (let index = 0; index < queue.length && running < total;) {
 			const { host, start } = queue[index]!;
 			const busy = runningByHost.get(host) ?? 0;
 			if (busy >= perHost) {

@@ -50,7 +50,9 @@ const server = createServer((request, response) => {
 		case '/flaky':
 			return response.writeHead(hits === 1 ? 500 : 200).end();
 		case '/limited':
-			return hits === 1 ? response.writeHead(429, { 'retry-after': '1' }).end() : response.end('ok');
+			return hits === 1
+				? response.writeHead(429, { 'retry-after': '1' }).end()
+				: response.end('ok');
 		case '/slow': {
 			const timer = setTimeout(() => response.end('late'), 2000);
 			response.on('close', () => clearTimeout(timer));
@@ -89,7 +91,11 @@ afterEach(() => {
 const FILE = 'content/entries/paas/example.mdx';
 const FAST: LinkCheckOptions = { timeoutMs: 200, retries: 2, backoffMs: 5 };
 
-async function check(path: string, options: LinkCheckOptions = {}, target: Partial<LinkTarget> = {}) {
+async function check(
+	path: string,
+	options: LinkCheckOptions = {},
+	target: Partial<LinkTarget> = {},
+) {
 	const [result] = await checkLinks([{ file: FILE, url: base + path, line: 2, ...target }], {
 		...FAST,
 		...options,
@@ -97,7 +103,8 @@ async function check(path: string, options: LinkCheckOptions = {}, target: Parti
 	return result!;
 }
 
-const methodsFor = (path: string) => requests.filter((seen) => seen.path === path).map((seen) => seen.method);
+const methodsFor = (path: string) =>
+	requests.filter((seen) => seen.path === path).map((seen) => seen.method);
 
 describe('checkLinks', () => {
 	it('reports a 200 as ok after one HEAD request', async () => {
@@ -116,7 +123,12 @@ describe('checkLinks', () => {
 
 	it('reports a permanent redirect as moved, with the final URL as the suggestion', async () => {
 		const result = await check('/moved');
-		expect(result).toMatchObject({ outcome: 'moved', status: 200, finalUrl: `${base}/ok`, attempts: 1 });
+		expect(result).toMatchObject({
+			outcome: 'moved',
+			status: 200,
+			finalUrl: `${base}/ok`,
+			attempts: 1,
+		});
 		expect(result.suggestion).toBe(`update url to ${base}/ok`);
 	});
 
@@ -206,26 +218,65 @@ describe('checkLinks', () => {
 	});
 
 	it('reports a host that does not resolve as dead, without retrying', async () => {
-		const fetch = vi.fn(async () => {
-			const cause = Object.assign(new Error('getaddrinfo ENOTFOUND gone.invalid'), { code: 'ENOTFOUND' });
-			throw new TypeError('fetch failed', { cause });
+		const realFetch = globalThis.fetch;
+		const fetch = vi.fn((input: URL, init?: RequestInit) => {
+			if (input.hostname !== 'gone.invalid') return realFetch(input, init);
+			const cause = Object.assign(new Error('getaddrinfo ENOTFOUND gone.invalid'), {
+				code: 'ENOTFOUND',
+			});
+			return Promise.reject(new TypeError('fetch failed', { cause }));
 		});
 		vi.stubGlobal('fetch', fetch);
-		const [result] = await checkLinks([{ file: FILE, url: 'https://gone.invalid/' }], FAST);
-		expect(result).toMatchObject({ outcome: 'dead', attempts: 1, detail: 'DNS lookup failed: getaddrinfo ENOTFOUND gone.invalid' });
-		expect(result!.suggestion).toMatch(/web\.archive\.org/);
-		expect(fetch).toHaveBeenCalledTimes(1);
+		const [gone, ok] = await checkLinks(
+			[
+				{ file: FILE, url: 'https://gone.invalid/' },
+				{ file: FILE, url: `${base}/ok` },
+			],
+			FAST,
+		);
+		expect(gone).toMatchObject({
+			outcome: 'dead',
+			attempts: 1,
+			detail: 'DNS lookup failed: getaddrinfo ENOTFOUND gone.invalid',
+		});
+		expect(gone!.suggestion).toMatch(/web\.archive\.org/);
+		expect(ok!.outcome).toBe('ok');
+		expect(fetch).toHaveBeenCalledTimes(2);
+	});
+
+	it('reports failed lookups as errors, not dead links, when no host answers at all', async () => {
+		vi.stubGlobal('fetch', async () => {
+			throw new TypeError('fetch failed', {
+				cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }),
+			});
+		});
+		const results = await checkLinks(
+			[
+				{ file: FILE, url: 'https://one.example/' },
+				{ file: FILE, url: 'https://two.example/' },
+			],
+			FAST,
+		);
+		expect(results.map((result) => result.outcome)).toEqual(['error', 'error']);
+		expect(results[0]!.detail).toMatch(/no host answered/);
+		expect(results[0]!.suggestion).not.toMatch(/archiveUrl/);
 	});
 
 	it('never has more than perHost requests in flight to one host', async () => {
-		const targets = Array.from({ length: 12 }, (_, index) => ({ file: FILE, url: `${base}/busy/${index}` }));
+		const targets = Array.from({ length: 12 }, (_, index) => ({
+			file: FILE,
+			url: `${base}/busy/${index}`,
+		}));
 		const results = await checkLinks(targets, { ...FAST, concurrency: 8, perHost: 2 });
 		expect(results.map((result) => result.outcome)).toEqual(Array(12).fill('ok'));
 		expect(maxInFlight).toBe(2);
 	});
 
 	it('never has more than concurrency requests in flight in all', async () => {
-		const targets = Array.from({ length: 12 }, (_, index) => ({ file: FILE, url: `${base}/busy/${index}` }));
+		const targets = Array.from({ length: 12 }, (_, index) => ({
+			file: FILE,
+			url: `${base}/busy/${index}`,
+		}));
 		await checkLinks(targets, { ...FAST, concurrency: 3, perHost: 10 });
 		expect(requests).toHaveLength(12);
 		expect(maxInFlight).toBe(3);
