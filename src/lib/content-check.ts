@@ -43,6 +43,10 @@ export interface ContentReport {
 }
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A body long enough to be useful and short enough to read at a glance. */
+const BODY_WORDS = { min: 80, max: 250 };
+/** Placeholder prose written by `npm run new`, to be replaced before review. */
+export const OUTLINE_MARKER = 'TODO:';
 const ENTRY_FIELDS = Object.keys(entrySchema.shape);
 
 export function checkContent(root: string, today = new Date()): ContentReport {
@@ -50,13 +54,16 @@ export function checkContent(root: string, today = new Date()): ContentReport {
 	const report = (problem: Omit<Problem, 'severity'>, severity: Problem['severity'] = 'error') =>
 		problems.push({ severity, ...problem });
 
-	const entries = readSourceFiles(root, 'content/entries', '.mdx').flatMap((source) => {
+	const sources = readSourceFiles(root, 'content/entries', '.mdx');
+	const entries = sources.flatMap((source) => {
 		const checked = checkEntryFile(source, today, report);
 		return checked ? [checked] : [];
 	});
-	checkAcrossEntries(entries, report);
+	// An entry with a problem of its own still exists: references to it are not reported as well.
+	const existingIds = new Set(sources.map((source) => idOf(source.path)));
+	checkAcrossEntries(entries, existingIds, report);
 	checkTopics(root, report);
-	const paths = checkPaths(root, new Set(entries.map((entry) => entry.id)), report);
+	const paths = checkPaths(root, existingIds, report);
 
 	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 	return { problems, entries: entries.map(({ source: _source, ...entry }) => entry), paths };
@@ -68,7 +75,7 @@ type SourcedEntry = CheckedEntry & { source: SourceFile };
 function checkEntryFile(source: SourceFile, today: Date, report: Report): SourcedEntry | undefined {
 	const file = source.path;
 	const segments = file.split('/');
-	const name = segments.at(-1)!.replace(/\.mdx$/, '');
+	const name = idOf(file);
 	const folder = segments.length === 4 ? segments[2]! : undefined;
 
 	if (!folder) {
@@ -85,6 +92,7 @@ function checkEntryFile(source: SourceFile, today: Date, report: Report): Source
 	for (const problem of findUnsafeMdx(source.body)) {
 		report({ file, line: source.bodyStartLine + problem.line - 1, field: 'body', message: problem.message, fix: problem.fix });
 	}
+	checkBodyLength(source, report);
 	if (source.yamlErrors.length) return undefined;
 
 	const parsed = entrySchema.safeParse(source.data);
@@ -106,6 +114,18 @@ function checkEntryFile(source: SourceFile, today: Date, report: Report): Source
 		report({ file, line: source.lineOf(['reviewed']), field: 'reviewed', message: data.reviewed ? `was ${data.reviewed}, more than 12 months ago` : 'is missing', fix: `check the entry's facts, then write reviewed: ${today.toISOString().slice(0, 10)}` }, 'warning');
 	}
 	return { id: name, file, data, source };
+}
+
+function checkBodyLength(source: SourceFile, report: Report) {
+	const outlineLine = source.body.split('\n').findIndex((line) => line.startsWith(OUTLINE_MARKER));
+	if (outlineLine >= 0) {
+		report({ file: source.path, line: source.bodyStartLine + outlineLine, field: 'body', message: `still has the scaffold's ${OUTLINE_MARKER} outline`, fix: 'replace each TODO line with your own words' }, 'warning');
+		return;
+	}
+	const words = source.body.split(/\s+/).filter(Boolean).length;
+	if (words < BODY_WORDS.min || words > BODY_WORDS.max) {
+		report({ file: source.path, line: source.bodyStartLine, field: 'body', message: `has ${words} words`, fix: `aim for ${BODY_WORDS.min} to ${BODY_WORDS.max}: what it is, why it matters at scale, where it stands today` }, 'warning');
+	}
 }
 
 function reportSchemaIssue(source: SourceFile, issue: z.core.$ZodIssue, report: Report) {
@@ -131,7 +151,9 @@ function reportSchemaIssue(source: SourceFile, issue: z.core.$ZodIssue, report: 
 	report({ file, line, field, message: `is ${show(received)}`, fix: issue.message });
 }
 
-function checkAcrossEntries(entries: SourcedEntry[], report: Report) {
+const idOf = (file: string) => file.split('/').at(-1)!.replace(/\.mdx$/, '');
+
+function checkAcrossEntries(entries: SourcedEntry[], existingIds: Set<string>, report: Report) {
 	const byId = new Map<string, SourcedEntry>();
 	const byName = new Map<string, { entry: SourcedEntry; field: string }>();
 	const byUrl = new Map<string, SourcedEntry>();
@@ -186,8 +208,8 @@ function checkAcrossEntries(entries: SourcedEntry[], report: Report) {
 				const line = entry.source.lineOf(path);
 				if (target === entry.id) {
 					report({ file: entry.file, line, field, message: 'points at the entry itself', fix: 'remove it' });
-				} else if (!byId.has(target)) {
-					const suggestion = closest(target, [...byId.keys()]);
+				} else if (!existingIds.has(target)) {
+					const suggestion = closest(target, [...existingIds]);
 					report({ file: entry.file, line, field, message: `"${target}" is not an entry id`, fix: suggestion ? `did you mean "${suggestion}"?` : 'use the file name (without .mdx) of an existing entry' });
 				}
 			}
