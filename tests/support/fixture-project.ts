@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
 import { checkContent, formatProblem } from '../../src/lib/content-check.ts';
+import type { Entry } from '../../src/lib/entries.ts';
 
 export const FIXTURE = join(import.meta.dirname, '../fixtures/mini');
 const created: string[] = [];
@@ -41,3 +42,11 @@ export function fixtureProject() {
 export const ALPHA = 'content/entries/orchestration/alpha-scheduler.mdx';
 export const BETA = 'content/entries/datacenter-as-computer/beta-paper.mdx';
 export const GAMMA = 'content/entries/paas/gamma-platform.mdx';
+
+/**
+ * The fixture's entries shaped like Astro collection entries, parsed by the real schema: what
+ * pages and helpers receive from `getCollection('entries')` in a build.
+ */
+export function fixtureEntries(): Entry[] {
+	return checkContent(FIXTURE).entries.map(({ id, data }) => ({ id, collection: 'entries', data, body: '' }) as unknown as Entry);
+}
