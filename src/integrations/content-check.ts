@@ -16,7 +16,7 @@ export function contentCheck(): AstroIntegration {
 	return {
 		name: 'wlm:content-check',
 		hooks: {
-			'astro:config:setup': ({ config, logger, updateConfig }) => {
+			'astro:config:setup': ({ command, config, logger, updateConfig }) => {
 				const root = fileURLToPath(config.root);
 				const { problems } = checkContent(root);
 				const errors = problems.filter((problem) => problem.severity === 'error');
@@ -24,10 +24,13 @@ export function contentCheck(): AstroIntegration {
 					(problem.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(problem));
 				}
 				if (errors.length) {
-					throw new AstroError(
-						`${errors.length} content problem(s) listed above; nothing was built.`,
-						'Fix each line above, then run `npm run check` to confirm before building again.',
-					);
+					const summary = `${errors.length} content problem(s) listed above; nothing was built. Fix each line, then run \`npm run check\` to confirm.`;
+					// In a build the lines above are the whole story: exit before Astro buries them under a stack trace.
+					if (command === 'build') {
+						logger.error(summary);
+						process.exit(1);
+					}
+					throw new AstroError(summary);
 				}
 				updateConfig({ vite: { plugins: [unsafeMdxGuard(root)] } });
 			},

@@ -1,0 +1,71 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../src/lib/browser.ts';
+import { copyProject, type ProjectCopy } from '../../src/lib/project-copy.ts';
+import { serveStatic } from '../../src/lib/static-server.ts';
+import { ALPHA, FIXTURE, GAMMA } from '../support/fixture-project.ts';
+
+/** Builds of small fixture projects, through the real code, to see what the build refuses and emits. */
+describe('fixture builds', () => {
+	let good: ProjectCopy;
+	beforeAll(async () => {
+		good = copyProject(join(FIXTURE, 'content'), 'wlm-good');
+		const { code, output } = await good.build();
+		if (code !== 0) throw new Error(output);
+	});
+	afterAll(() => good.remove());
+
+	it('sends a former id to the renamed entry, in a real browser', async () => {
+		expect(readFileSync(join(good.root, 'dist/entries/alpha-old/index.html'), 'utf8')).toContain('/entries/alpha-scheduler/');
+		const site = await serveStatic(join(good.root, 'dist'));
+		const browser = await launchChromium();
+		try {
+			const page = await browser.newPage();
+			await page.goto(`${site.url}entries/alpha-old/`);
+			await page.waitForURL(/\/entries\/alpha-scheduler\/$/);
+			expect(await page.textContent('h1')).toBe('Alpha Scheduler');
+		} finally {
+			await browser.close();
+			await site.close();
+		}
+	});
+
+	it('refuses a bad entry with one line per problem, naming file, line and field, and builds nothing', async () => {
+		const copy = copyProject(join(FIXTURE, 'content'), 'wlm-bad');
+		try {
+			const file = join(copy.root, ALPHA);
+			writeFileSync(file, readFileSync(file, 'utf8').replace('kind: tool', 'kind: gadget'));
+			const gamma = join(copy.root, GAMMA);
+			writeFileSync(gamma, readFileSync(gamma, 'utf8').replace('supersededBy: [alpha-scheduler]', 'supersededBy: [nowhere]'));
+			const { code, output } = await copy.build();
+			expect(code).toBe(1);
+			expect(output).toContain(`${ALPHA}:5: kind: is "gadget" — must be one of: tool, paper, article, book, talk, spec`);
+			expect(output).toContain(`${GAMMA}:11: relations.supersededBy.0: "nowhere" is not an entry id`);
+			expect(output).toContain('2 content problem(s) listed above; nothing was built.');
+			expect(output).not.toMatch(/Stack trace|\n\s+at /);
+			expect(existsSync(join(copy.root, 'dist'))).toBe(false);
+		} finally {
+			copy.remove();
+		}
+	});
+
+	it('never runs code from an entry, at build time or in the page', async () => {
+		const copy = copyProject(join(FIXTURE, 'content'), 'wlm-unsafe');
+		const marker = join(tmpdir(), `wlm-pwned-${process.pid}`);
+		try {
+			const file = join(copy.root, ALPHA);
+			writeFileSync(file, `${readFileSync(file, 'utf8')}\nexport const pwned = (await import('node:fs')).writeFileSync('${marker}', 'x')\n\n<script>alert(1)</script>\n`);
+			const { code, output } = await copy.build();
+			expect(code).toBe(1);
+			expect(output).toContain('body: contains import/export, which would run code');
+			expect(output).toContain('body: contains the element <script>, which is not allowed');
+			expect(existsSync(marker)).toBe(false);
+			expect(existsSync(join(copy.root, 'dist'))).toBe(false);
+		} finally {
+			rmSync(marker, { force: true });
+			copy.remove();
+		}
+	});
+});
