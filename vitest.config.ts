@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
 /**
@@ -7,7 +8,7 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig(
 	{
 		test: {
-			forbidOnly: !!process.env.CI,
+			allowOnly: !process.env.CI,
 			projects: [
 				{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 				{

@@ -27,7 +27,7 @@ export interface NameShard {
 
 export interface NamedEntry {
 	id: string;
-	data: { title: string; aliases?: string[]; kind: Kind; topic: Topic; status: Status; year?: number; summary: string };
+	data: { title: string; aliases?: string[] | undefined; kind: Kind; topic: Topic; status: Status; year?: number | undefined; summary: string };
 }
 
 export function buildNameShards(entries: NamedEntry[]): Map<string, NameShard> {

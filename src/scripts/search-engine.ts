@@ -19,7 +19,7 @@ export interface SearchHit {
 	kind: Kind;
 	topic: Topic;
 	status: Status;
-	year?: number;
+	year?: number | undefined;
 	/** Pagefind's excerpt, whose only markup is <mark>; or the entry's summary as plain text. */
 	excerpt: string;
 	match: 'name' | 'typo' | 'text';
@@ -30,7 +30,7 @@ export interface SearchOutcome {
 	total: number;
 	counts: Record<FilterName, Record<string, number>>;
 	/** A close name to offer when nothing matched. */
-	suggestion?: { title: string; href: string };
+	suggestion?: { title: string; href: string } | undefined;
 }
 
 interface PagefindResult {
