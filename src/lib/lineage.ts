@@ -37,7 +37,7 @@ export interface LineageGraph {
 	lanes: { topic: Topic; y: number; height: number }[];
 }
 
-export const LAYOUT = { columnWidth: 150, rowHeight: 30, laneGap: 18, left: 20, top: 40, right: 170 } as const;
+export const LAYOUT = { columnWidth: 150, rowHeight: 30, laneLabel: 18, laneGap: 14, left: 20, top: 40, right: 170 } as const;
 
 /** Every relation among dated entries, pointed from earlier idea to later one. */
 export function lineageEdges(entries: Entry[]): LineageEdge[] {
@@ -105,9 +105,9 @@ function layout(entries: Entry[], edges: LineageEdge[]): LineageGraph {
 		for (const entry of inLane) {
 			const slot = stackByYear.get(entry.data.year!) ?? 0;
 			stackByYear.set(entry.data.year!, slot + 1);
-			nodes.push({ id: entry.id, title: entry.data.title, year: entry.data.year!, topic, x: x(entry.data.year!), y: laneTop + LAYOUT.rowHeight * (slot + 0.5) });
+			nodes.push({ id: entry.id, title: entry.data.title, year: entry.data.year!, topic, x: x(entry.data.year!), y: laneTop + LAYOUT.laneLabel + LAYOUT.rowHeight * (slot + 0.5) });
 		}
-		const height = Math.max(...stackByYear.values()) * LAYOUT.rowHeight;
+		const height = LAYOUT.laneLabel + Math.max(...stackByYear.values()) * LAYOUT.rowHeight;
 		lanes.push({ topic, y: laneTop, height });
 		laneTop += height + LAYOUT.laneGap;
 	}
