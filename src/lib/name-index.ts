@@ -2,42 +2,43 @@ import { normalizeName } from './names.ts';
 import type { Kind, Status, Topic } from '../schema/vocabulary.ts';
 
 /**
- * The name matcher's data: every title and alias, normalized, split into shards by length. Pagefind
- * has no typo tolerance, and a name one edit away from a query is at most one character longer or
- * shorter, so a query needs only the three shards around its own length: a few kilobytes even at
- * tens of thousands of entries.
+ * The name matcher's data: every title and alias, normalized, in shards by first character.
+ * Searching for a tool by name needs one or two shards (a few kilobytes, even at tens of
+ * thousands of entries) and no full-text engine: exact names, prefixes ("kube") and names one
+ * edit away ("kubernets") all keep their first character, or swap it with the second.
  */
 
-/** Names longer than this share one last shard; typo matching matters little for them. */
-export const LONGEST_SHARDED_NAME = 40;
-export const SHARD_KEYS = [...Array.from({ length: LONGEST_SHARDED_NAME }, (_, index) => String(index + 1)), 'long'];
+/** One shard per leading letter or digit; names starting with anything else share the last one. */
+export const SHARD_KEYS = [...'abcdefghijklmnopqrstuvwxyz0123456789', 'other'];
 
-export function shardKey(length: number): string {
-	return length > LONGEST_SHARDED_NAME ? 'long' : String(Math.max(1, length));
+export function shardKey(normalizedName: string): string {
+	const first = normalizedName[0] ?? '';
+	return /^[a-z0-9]$/.test(first) ? first : 'other';
 }
 
-/** What a result row needs: [title, kind, topic, status, year (0 if unknown), summary]. */
-export type NameRecord = [title: string, kind: Kind, topic: Topic, status: Status, year: number, summary: string];
+/** What a result row needs: [title, kind, topic, status, year (0 if unknown)]. */
+export type NameRecord = [title: string, kind: Kind, topic: Topic, status: Status, year: number];
 
 export interface NameShard {
 	entries: Record<string, NameRecord>;
-	/** [normalized name, entry id], one per title or alias. */
-	names: [string, string][];
+	/** [normalized name, entry id, the alias as written (absent for titles)]. */
+	names: ([string, string] | [string, string, string])[];
 }
 
 export interface NamedEntry {
 	id: string;
-	data: { title: string; aliases?: string[] | undefined; kind: Kind; topic: Topic; status: Status; year?: number | undefined; summary: string };
+	data: { title: string; aliases?: string[] | undefined; kind: Kind; topic: Topic; status: Status; year?: number | undefined };
 }
 
 export function buildNameShards(entries: NamedEntry[]): Map<string, NameShard> {
 	const shards = new Map(SHARD_KEYS.map((key) => [key, { entries: {}, names: [] } as NameShard]));
 	for (const { id, data } of entries) {
-		for (const name of [data.title, ...(data.aliases ?? [])]) {
+		const names = [[data.title, undefined], ...(data.aliases ?? []).map((alias) => [alias, alias])] as const;
+		for (const [name, alias] of names) {
 			const key = normalizeName(name);
-			const shard = shards.get(shardKey(key.length))!;
-			shard.names.push([key, id]);
-			shard.entries[id] ??= [data.title, data.kind, data.topic, data.status, data.year ?? 0, data.summary];
+			const shard = shards.get(shardKey(key))!;
+			shard.names.push(alias === undefined ? [key, id] : [key, id, alias]);
+			shard.entries[id] ??= [data.title, data.kind, data.topic, data.status, data.year ?? 0];
 		}
 	}
 	return shards;

@@ -1,11 +1,12 @@
-import { shardKey, type NameRecord, type NameShard } from '../lib/name-index.ts';
+import { shardKey, type NameShard } from '../lib/name-index.ts';
 import { editDistance, normalizeName } from '../lib/names.ts';
 import type { Kind, Status, Topic } from '../schema/vocabulary.ts';
 
 /**
- * Runs a query against two indexes built at compile time: Pagefind's full-text index, and our name
- * shards, which put an entry whose title or alias equals the query first and catch one-typo names
- * that Pagefind, having no typo tolerance, cannot find.
+ * Runs a query against two indexes built at compile time. The name shards answer searches for a
+ * tool by name on their own: exact titles and aliases first, then names the query begins, then
+ * names one typo away, which Pagefind, having no typo tolerance, cannot find. Pagefind's full-text
+ * index adds everything else, and is loaded only when it is needed.
  */
 
 export type FilterName = 'topic' | 'kind' | 'status';
@@ -20,9 +21,9 @@ export interface SearchHit {
 	topic: Topic;
 	status: Status;
 	year?: number | undefined;
-	/** Pagefind's excerpt, whose only markup is <mark>; or the entry's summary as plain text. */
+	/** Pagefind's excerpt, or the alias that matched; in both the only markup is <mark>. */
 	excerpt: string;
-	match: 'name' | 'typo' | 'text';
+	match: 'name' | 'prefix' | 'typo' | 'text';
 }
 
 export interface SearchOutcome {
@@ -45,6 +46,7 @@ interface Pagefind {
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 const entryHref = (id: string) => `${base}entries/${id}/`;
 const TYPO_MIN_LENGTH = 4;
+const MATCH_ORDER: SearchHit['match'][] = ['name', 'prefix', 'typo'];
 
 let pagefind: Promise<Pagefind> | undefined;
 const shards = new Map<string, Promise<NameShard>>();
@@ -67,46 +69,79 @@ function loadShard(key: string): Promise<NameShard> {
 	return shard;
 }
 
-async function namesNear(length: number, spread: number) {
-	const keys = new Set<string>();
-	for (let delta = -spread; delta <= spread; delta++) if (length + delta > 0) keys.add(shardKey(length + delta));
+/** The shards that can hold a name equal to, starting with, or one edit from the query. */
+function shardsFor(normalized: string): Promise<NameShard[]> {
+	const keys = new Set([shardKey(normalized), shardKey(normalized.slice(1))]);
 	return Promise.all([...keys].map(loadShard));
 }
 
 const passes = (filters: Filters, values: Record<FilterName, string>) =>
 	FILTER_NAMES.every((name) => !filters[name].length || filters[name].includes(values[name]));
 
-function hitFromRecord(id: string, [title, kind, topic, status, year, summary]: NameRecord, match: SearchHit['match']): SearchHit {
-	return { id, href: entryHref(id), title, kind, topic, status, year: year || undefined, excerpt: escapeHtml(summary), match };
-}
-
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+function classify(normalized: string, name: string): SearchHit['match'] | undefined {
+	if (name === normalized) return 'name';
+	if (name.startsWith(normalized)) return 'prefix';
+	if (normalized.length >= TYPO_MIN_LENGTH && editDistance(normalized, name, 1) <= 1) return 'typo';
+	return undefined;
+}
+
+/**
+ * Entries whose title or alias equals the query, starts with it, or is one edit from it, best
+ * first: exact matches, then prefixes (shortest name first), then typos.
+ */
+export async function findNames(query: string, filters: Filters): Promise<SearchHit[]> {
+	const normalized = normalizeName(query);
+	if (!normalized) return [];
+	const found = new Map<string, { hit: SearchHit; rank: number; length: number }>();
+	for (const shard of await shardsFor(normalized)) {
+		for (const [name, id, alias] of shard.names) {
+			const match = classify(normalized, name);
+			if (!match) continue;
+			const record = shard.entries[id]!;
+			const [title, kind, topic, status, year] = record;
+			if (!passes(filters, { kind, topic, status })) continue;
+			const rank = MATCH_ORDER.indexOf(match);
+			const previous = found.get(id);
+			if (previous && (previous.rank < rank || (previous.rank === rank && previous.length <= name.length))) continue;
+			const excerpt = alias ? `Also known as <mark>${escapeHtml(alias)}</mark>` : '';
+			found.set(id, { hit: { id, href: entryHref(id), title, kind, topic, status, year: year || undefined, excerpt, match }, rank, length: name.length });
+		}
+	}
+	return [...found.values()].sort((a, b) => a.rank - b.rank || a.length - b.length).map(({ hit }) => hit);
+}
+
+const NO_FILTERS: Filters = { topic: [], kind: [], status: [] };
+
+/** A name one typo away is a guess; an exact name beats it. */
+const preferExact = (names: SearchHit[]) => (names.some((hit) => hit.match === 'name') ? names.filter((hit) => hit.match !== 'typo') : names);
+
+/**
+ * For the header box: when names answer the query they are the results, so a search for a tool by
+ * name never downloads the full-text engine. Anything else goes to the full search.
+ */
+export async function quickSearch(query: string, limit = 8): Promise<SearchOutcome> {
+	const names = preferExact(await findNames(query, NO_FILTERS));
+	if (!names.length) return search(query, NO_FILTERS, limit);
+	const counts = { topic: {}, kind: {}, status: {} };
+	return { hits: names.slice(0, limit), total: names.length, counts };
+}
+
+/** Names first, then Pagefind's full-text results, with counts per filter value. */
 export async function search(query: string, filters: Filters, limit = 10): Promise<SearchOutcome> {
 	const normalized = normalizeName(query);
 	const pagefindFilters = Object.fromEntries(FILTER_NAMES.filter((name) => filters[name].length).map((name) => [name, { any: filters[name] }]));
-	const [engine, nearby] = await Promise.all([loadPagefind(), normalized ? namesNear(normalized.length, 1) : Promise.resolve([])]);
+	const [engine, names] = await Promise.all([loadPagefind(), findNames(query, filters)]);
 	const response = await engine.search(normalized ? query : null, { filters: pagefindFilters });
-
-	const named = new Map<string, SearchHit>();
-	for (const shard of nearby) {
-		for (const [name, id] of shard.names) {
-			const distance = name === normalized ? 0 : normalized.length >= TYPO_MIN_LENGTH ? editDistance(normalized, name, 1) : 2;
-			if (distance > 1) continue;
-			const record = shard.entries[id]!;
-			if (!passes(filters, { kind: record[1], topic: record[2], status: record[3] })) continue;
-			const previous = named.get(id);
-			if (!previous || (previous.match === 'typo' && distance === 0)) named.set(id, hitFromRecord(id, record, distance === 0 ? 'name' : 'typo'));
-		}
-	}
-	const exact = [...named.values()].filter((hit) => hit.match === 'name');
-	const typos = exact.length ? [] : [...named.values()].filter((hit) => hit.match === 'typo');
+	const named = preferExact(names);
+	const namedIds = new Set(named.map((hit) => hit.id));
 
 	const textResults = response?.results ?? [];
-	const loaded = await Promise.all(textResults.slice(0, limit + exact.length).map((result) => result.data()));
+	const loaded = await Promise.all(textResults.slice(0, limit).map((result) => result.data()));
 	const textHits = loaded.flatMap((data): SearchHit[] => {
 		const id = data.url.replace(/\/$/, '').split('/').pop()!;
-		if (named.has(id)) return [];
+		if (namedIds.has(id)) return [];
 		return [{
 			id,
 			href: data.url,
@@ -120,27 +155,21 @@ export async function search(query: string, filters: Filters, limit = 10): Promi
 		}];
 	});
 
+	// Pagefind counts what it found; typo matches it could not find are added to its counts.
 	const counts = Object.fromEntries(FILTER_NAMES.map((name) => [name, { ...(response?.filters?.[name] ?? {}) }])) as SearchOutcome['counts'];
-	const foundByText = new Set(textHits.map((hit) => hit.id));
-	const extra = typos.filter((hit) => !foundByText.has(hit.id));
-	for (const hit of extra) for (const name of FILTER_NAMES) counts[name][hit[name]] = (counts[name][hit[name]] ?? 0) + 1;
+	const unseenByText = named.filter((hit) => hit.match === 'typo' && !loaded.some((data) => data.url === hit.href));
+	for (const hit of unseenByText) for (const name of FILTER_NAMES) counts[name][hit[name]] = (counts[name][hit[name]] ?? 0) + 1;
 
-	const hits = [...exact, ...typos, ...rankNamePrefixesFirst(textHits, normalized)].slice(0, limit);
-	const total = textResults.length + extra.length;
-	const outcome: SearchOutcome = { hits, total: Math.max(total, hits.length), counts };
+	const hits = [...named, ...textHits].slice(0, limit);
+	const outcome: SearchOutcome = { hits, total: Math.max(textResults.length + unseenByText.length, hits.length), counts };
 	if (!hits.length && normalized.length >= 3) outcome.suggestion = await closestName(normalized);
 	return outcome;
 }
 
-/** Among text matches, titles that start with the query ("kube" → Kubernetes) come first, shortest first. */
-function rankNamePrefixesFirst(hits: SearchHit[], normalized: string): SearchHit[] {
-	const prefixLength = (hit: SearchHit) => (normalized && normalizeName(hit.title).startsWith(normalized) ? hit.title.length : Infinity);
-	return hits.map((hit, index) => ({ hit, index, length: prefixLength(hit) })).sort((a, b) => a.length - b.length || a.index - b.index).map(({ hit }) => hit);
-}
-
-async function closestName(normalized: string) {
+/** The nearest name within three edits, to offer when nothing matched. */
+export async function closestName(normalized: string) {
 	let best: { title: string; href: string; distance: number } | undefined;
-	for (const shard of await namesNear(normalized.length, 2)) {
+	for (const shard of await shardsFor(normalized)) {
 		for (const [name, id] of shard.names) {
 			const distance = editDistance(normalized, name, best?.distance ?? 3);
 			if (distance <= 3 && (!best || distance < best.distance)) best = { title: shard.entries[id]![0], href: entryHref(id), distance };

@@ -1,5 +1,5 @@
 import { STATUS_LABELS, type Status } from '../schema/vocabulary.ts';
-import { FILTER_NAMES, loadPagefind, search, type Filters, type SearchOutcome } from './search-engine.ts';
+import { FILTER_NAMES, loadPagefind, quickSearch, search, type Filters, type SearchOutcome } from './search-engine.ts';
 
 /**
  * Wires a search form: results as you type, arrow keys through results, Enter to open, Escape to
@@ -26,7 +26,7 @@ export function attachSearch(form: HTMLFormElement) {
 		const ticket = ++latest;
 		if (!query && FILTER_NAMES.every((name) => !filters[name].length)) return view.clear();
 		try {
-			const outcome = await search(query, filters);
+			const outcome = onPage ? await search(query, filters) : await quickSearch(query);
 			if (ticket === latest) view.show(query, outcome);
 		} catch {
 			if (ticket === latest) view.unavailable();
@@ -121,7 +121,7 @@ function dropdownView(form: HTMLFormElement): View {
 			panel.hidden = false;
 			renderResults(list, status, query, outcome);
 			more.href = `${form.action}?q=${encodeURIComponent(query)}`;
-			more.textContent = outcome.total > outcome.hits.length ? `All ${outcome.total} results` : 'Open on the search page';
+			more.textContent = `All results for “${query}”, with filters`;
 		},
 		clear() {
 			panel.hidden = true;
@@ -204,7 +204,8 @@ function syncAddress(query: string, filters: Filters) {
 
 function restoreFromAddress(input: HTMLInputElement, filterForm: HTMLFormElement) {
 	const params = new URLSearchParams(location.search);
-	input.value = params.get('q') ?? '';
+	// Keep what the reader may have typed before this script arrived, unless the address says otherwise.
+	if (params.has('q')) input.value = params.get('q')!;
 	for (const name of FILTER_NAMES) {
 		const values = (params.get(name) ?? '').split(',').filter(Boolean);
 		for (const box of filterForm.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) box.checked = values.includes(box.value);
