@@ -44,30 +44,59 @@ export interface RelationGroup {
 	entries: Entry[];
 }
 
+interface RelationIndex {
+	byId: Map<string, Entry>;
+	/** For each entry id, the entries that declare a relation to it, by type. */
+	inverse: Map<string, Map<RelationType, Entry[]>>;
+}
+
+// Pages ask about every entry in turn; indexing the list once keeps a 10,000-entry build linear.
+const relationIndexes = new WeakMap<Entry[], RelationIndex>();
+
+function relationIndex(all: Entry[]): RelationIndex {
+	let index = relationIndexes.get(all);
+	if (!index) {
+		index = { byId: new Map(all.map((entry) => [entry.id, entry])), inverse: new Map() };
+		for (const entry of all) {
+			for (const type of RELATION_TYPES) {
+				for (const target of entry.data.relations[type] ?? []) {
+					const byType = index.inverse.get(target) ?? new Map<RelationType, Entry[]>();
+					byType.set(type, [...(byType.get(type) ?? []), entry]);
+					index.inverse.set(target, byType);
+				}
+			}
+		}
+		relationIndexes.set(all, index);
+	}
+	return index;
+}
+
+/** Looks entries up by id, through the same index as the relations. */
+export const entryById = (all: Entry[], id: string) => relationIndex(all).byId.get(id);
+
 /**
  * An entry's relations in both directions: the ones it declares, and the ones other entries
  * declare about it ("Kubernetes was inspired by Borg" shows on the Borg page as "Inspired").
  */
 export function relationsOf(entry: Entry, all: Entry[]): RelationGroup[] {
-	const byId = new Map(all.map((candidate) => [candidate.id, candidate]));
+	const { byId, inverse } = relationIndex(all);
 	const groups: RelationGroup[] = [];
 	for (const type of RELATION_TYPES) {
 		const forward = (entry.data.relations[type] ?? []).flatMap((id) => byId.get(id) ?? []);
-		const inverse = all.filter((other) => other.data.relations[type]?.includes(entry.id));
-		const symmetric = type === 'alternativeTo' || type === 'related';
-		if (symmetric) {
-			const merged = [...new Set([...forward, ...inverse])].sort(byTitle);
+		const backward = [...(inverse.get(entry.id)?.get(type) ?? [])].sort(byTitle);
+		if (type === 'alternativeTo' || type === 'related') {
+			const merged = [...new Set([...forward, ...backward])].sort(byTitle);
 			if (merged.length) groups.push({ type, direction: 'forward', entries: merged });
 			continue;
 		}
 		if (forward.length) groups.push({ type, direction: 'forward', entries: forward });
-		if (inverse.length) groups.push({ type, direction: 'inverse', entries: inverse.sort(byTitle) });
+		if (backward.length) groups.push({ type, direction: 'inverse', entries: backward });
 	}
 	return groups;
 }
 
-/** Entries that replace this one, declared on either side. */
+/** Entries that replace this one. */
 export function successorsOf(entry: Entry, all: Entry[]): Entry[] {
-	const ids = new Set(entry.data.relations.supersededBy ?? []);
-	return all.filter((other) => ids.has(other.id));
+	const { byId } = relationIndex(all);
+	return (entry.data.relations.supersededBy ?? []).flatMap((id) => byId.get(id) ?? []);
 }

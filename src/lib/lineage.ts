@@ -1,4 +1,4 @@
-import type { Entry } from './entries.ts';
+import { entryById, type Entry } from './entries.ts';
 import { TOPICS, type RelationType, type Topic } from '../schema/vocabulary.ts';
 
 /**
@@ -60,30 +60,50 @@ export function buildLineage(entries: Entry[]): LineageGraph {
 	return layout(entries.filter((entry) => entry.data.year), lineageEdges(entries));
 }
 
+interface EdgeIndex {
+	edges: LineageEdge[];
+	/** Edges by the id at each end. */
+	from: Map<string, LineageEdge[]>;
+	to: Map<string, LineageEdge[]>;
+}
+
+// Every entry page draws its own lineage; computing the edges once keeps large builds linear.
+const edgeIndexes = new WeakMap<Entry[], EdgeIndex>();
+
+function edgeIndex(entries: Entry[]): EdgeIndex {
+	let index = edgeIndexes.get(entries);
+	if (!index) {
+		const edges = lineageEdges(entries);
+		const group = (end: 'from' | 'to') => {
+			const map = new Map<string, LineageEdge[]>();
+			for (const edge of edges) map.set(edge[end], [...(map.get(edge[end]) ?? []), edge]);
+			return map;
+		};
+		index = { edges, from: group('from'), to: group('to') };
+		edgeIndexes.set(entries, index);
+	}
+	return index;
+}
+
 /** One entry's ancestors and descendants, followed transitively, with the entry itself. */
 export function lineageAround(entry: Entry, entries: Entry[]): LineageGraph {
-	const edges = lineageEdges(entries);
+	const index = edgeIndex(entries);
 	const keep = new Set([entry.id]);
-	for (const direction of ['from', 'to'] as const) {
-		const opposite = direction === 'from' ? 'to' : 'from';
+	for (const [along, next] of [['to', 'from'], ['from', 'to']] as const) {
 		const queue = [entry.id];
 		const seen = new Set(queue);
 		while (queue.length) {
-			const current = queue.shift()!;
-			for (const edge of edges) {
-				if (edge[opposite] === current && !seen.has(edge[direction])) {
-					seen.add(edge[direction]);
-					keep.add(edge[direction]);
-					queue.push(edge[direction]);
-				}
+			for (const edge of index[along].get(queue.shift()!) ?? []) {
+				if (seen.has(edge[next])) continue;
+				seen.add(edge[next]);
+				keep.add(edge[next]);
+				queue.push(edge[next]);
 			}
 		}
 	}
-	const kept = edges.filter((edge) => keep.has(edge.from) && keep.has(edge.to));
-	return layout(
-		entries.filter((candidate) => keep.has(candidate.id) && candidate.data.year),
-		kept,
-	);
+	const kept = [...keep].flatMap((id) => index.from.get(id) ?? []).filter((edge) => keep.has(edge.to));
+	const dated = [...keep].flatMap((id) => entryById(entries, id) ?? []).filter((candidate) => candidate.data.year);
+	return layout(dated, kept);
 }
 
 function layout(entries: Entry[], edges: LineageEdge[]): LineageGraph {
