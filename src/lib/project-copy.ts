@@ -33,12 +33,21 @@ export function copyProject(contentDir: string, label = 'wlm'): ProjectCopy {
 	};
 }
 
+/**
+ * The environment a build inherits, less what a test runner injects: Vitest sets Vite's own
+ * variables (BASE_URL above all), which would override the child build's configuration.
+ */
+function buildEnvironment(): NodeJS.ProcessEnv {
+	const injected = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
+	return Object.fromEntries(Object.entries(process.env).filter(([name]) => !injected.has(name) && !name.startsWith('VITEST')));
+}
+
 /** Builds the project at `root` in a child process, as `npm run build` would. */
 export function runAstroBuild(root: string, env: Record<string, string> = {}) {
 	return new Promise<{ code: number; output: string }>((done) => {
 		const child = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 			cwd: root,
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+			env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
 		});
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));

@@ -12,10 +12,10 @@ export function attachSearch(form: HTMLFormElement) {
 	const input = form.querySelector('input')!;
 	const onPage = form.dataset.resultsIn === 'page';
 	const view = onPage ? pageView() : dropdownView(form);
-	const filterForm = onPage ? document.querySelector<HTMLFormElement>('#search-filters') : null;
+	const filterGroup = onPage ? document.querySelector<HTMLElement>('#search-filters') : null;
 
 	const readFilters = (): Filters =>
-		Object.fromEntries(FILTER_NAMES.map((name) => [name, filterForm ? new FormData(filterForm).getAll(name).map(String) : []])) as Filters;
+		Object.fromEntries(FILTER_NAMES.map((name) => [name, [...(filterGroup?.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`) ?? [])].map((box) => box.value)])) as Filters;
 
 	let latest = 0;
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,7 +38,7 @@ export function attachSearch(form: HTMLFormElement) {
 	};
 
 	input.addEventListener('input', schedule);
-	filterForm?.addEventListener('change', schedule);
+	filterGroup?.addEventListener('change', schedule);
 	const onKey = (event: KeyboardEvent) => {
 		const links = view.links();
 		const index = links.indexOf(document.activeElement as HTMLAnchorElement);
@@ -57,10 +57,10 @@ export function attachSearch(form: HTMLFormElement) {
 	};
 	form.addEventListener('keydown', onKey);
 	if (onPage) {
-		filterForm!.hidden = false;
+		filterGroup!.hidden = false;
 		// On the search page the results live outside the form.
 		document.querySelector<HTMLElement>('#search-results')!.addEventListener('keydown', onKey);
-		restoreFromAddress(input, filterForm!);
+		restoreFromAddress(input, filterGroup!);
 		loadPagefind().catch(() => view.unavailable());
 	}
 	run();
@@ -202,12 +202,12 @@ function syncAddress(query: string, filters: Filters) {
 	history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
 }
 
-function restoreFromAddress(input: HTMLInputElement, filterForm: HTMLFormElement) {
+function restoreFromAddress(input: HTMLInputElement, filterGroup: HTMLElement) {
 	const params = new URLSearchParams(location.search);
 	// Keep what the reader may have typed before this script arrived, unless the address says otherwise.
 	if (params.has('q')) input.value = params.get('q')!;
 	for (const name of FILTER_NAMES) {
 		const values = (params.get(name) ?? '').split(',').filter(Boolean);
-		for (const box of filterForm.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) box.checked = values.includes(box.value);
+		for (const box of filterGroup.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) box.checked = values.includes(box.value);
 	}
 }
