@@ -1,0 +1,148 @@
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildPhases } from '../lib/bench/build-phases.ts';
+import { distStats } from '../lib/bench/dist-stats.ts';
+import { openSearchSession, type SearchRun } from '../lib/bench/name-search.ts';
+import { measurePageWeight } from '../lib/bench/page-weight.ts';
+import { watchTreeMemory } from '../lib/bench/process-memory.ts';
+import { formatBench, summarizeSearch, type BenchResult } from '../lib/bench/report.ts';
+import { launchChromium } from '../lib/browser.ts';
+import { checkContent } from '../lib/content-check.ts';
+import { copyProject, PROJECT_ROOT } from '../lib/project-copy.ts';
+import { serveStatic } from '../lib/static-server.ts';
+import { writeSyntheticContent, type SyntheticEntry } from '../lib/synthetic-entries.ts';
+
+/**
+ * `npm run bench -- --entries N`: builds the real code over N generated entries in a throwaway
+ * copy (the real content/ is never touched), then measures the build, the output, name searches
+ * in Chromium and the weight of each kind of page. Writes bench/results/<N>-entries.{json,md}.
+ */
+
+const USAGE = 'usage: npm run bench -- [--entries n] [--runs n]';
+
+/** Runs the benchmark; resolves to the exit code. */
+export async function main(args: string[]): Promise<number> {
+	let count: number;
+	let runs: number;
+	try {
+		const { values } = parseArgs({
+			args,
+			options: {
+				entries: { type: 'string', default: '1000' },
+				runs: { type: 'string', default: '5' },
+			},
+		});
+		count = positiveInteger(values.entries, '--entries');
+		runs = positiveInteger(values.runs, '--runs');
+	} catch (error) {
+		console.error(`${(error as Error).message}\n${USAGE}`);
+		return 2;
+	}
+
+	const generated = mkdtempSync(join(tmpdir(), 'wlm-bench-content-'));
+	console.error(`Generating ${count} entries…`);
+	const entries = writeSyntheticContent(
+		join(generated, 'content'),
+		count,
+		join(PROJECT_ROOT, 'content'),
+	);
+	const { problems } = checkContent(generated);
+	const copy = copyProject(join(generated, 'content'), 'wlm-bench');
+	rmSync(generated, { recursive: true, force: true });
+	try {
+		console.error('Building…');
+		const memory = watchTreeMemory();
+		const started = performance.now();
+		const { code, output } = await copy.build();
+		const wallMs = performance.now() - started;
+		const peakMemoryBytes = memory.stop();
+		if (code !== 0) throw new Error(`The build failed:\n${output.slice(-4000)}`);
+
+		const distDir = join(copy.root, 'dist');
+		console.error('Measuring pages and searches in Chromium…');
+		const { pages, search } = await measureInBrowser(distDir, entries, runs);
+		const result: BenchResult = {
+			entries: count,
+			generatedAt: new Date().toISOString(),
+			machine: { cpus: cpus().length, memoryBytes: totalmem(), node: process.version },
+			check: {
+				errors: problems.filter((problem) => problem.severity === 'error').length,
+				warnings: problems.filter((problem) => problem.severity === 'warning').length,
+			},
+			build: { wallMs, peakMemoryBytes, phases: buildPhases(output) },
+			dist: distStats(distDir),
+			search,
+			pages,
+		};
+		const table = formatBench(result);
+		const resultsDir = join(PROJECT_ROOT, 'bench/results');
+		mkdirSync(resultsDir, { recursive: true });
+		writeFileSync(
+			join(resultsDir, `${count}-entries.json`),
+			`${JSON.stringify(result, null, '\t')}\n`,
+		);
+		writeFileSync(join(resultsDir, `${count}-entries.md`), `${table}\n`);
+		console.log(table);
+		return 0;
+	} finally {
+		copy.remove();
+	}
+}
+
+async function measureInBrowser(distDir: string, entries: SyntheticEntry[], runs: number) {
+	const server = await serveStatic(distDir);
+	const browser = await launchChromium();
+	try {
+		const perTopic = Map.groupBy(entries, (entry) => entry.topic);
+		const [biggestTopic, topicEntries] = [...perTopic].sort(
+			(a, b) => b[1].length - a[1].length,
+		)[0]!;
+		const entryUrl = `${server.url}entries/${entries[0]!.id}/`;
+		const pages = [
+			await measurePageWeight(browser, 'home', server.url),
+			{
+				...(await measurePageWeight(
+					browser,
+					`topic ${biggestTopic}`,
+					`${server.url}topics/${biggestTopic}/`,
+				)),
+				entries: topicEntries.length,
+			},
+			await measurePageWeight(browser, 'entry', entryUrl),
+			await measurePageWeight(browser, 'search', `${server.url}search/`),
+			await measurePageWeight(browser, 'lineage', `${server.url}lineage/`),
+		];
+
+		// Real names, spread over the list: one per cold run, one to warm up, one per warm run.
+		const tools = entries.filter((entry) => entry.kind === 'tool');
+		const queries = Array.from(
+			{ length: 2 * runs + 1 },
+			(_, index) => tools[Math.floor((index * tools.length) / (2 * runs + 1))]!.title,
+		);
+		const cold: SearchRun[] = [];
+		for (const query of queries.slice(0, runs)) {
+			const session = await openSearchSession(browser, entryUrl);
+			cold.push(await session.search(query));
+			await session.close();
+		}
+		const session = await openSearchSession(browser, entryUrl);
+		await session.search(queries[runs]!);
+		const warm: SearchRun[] = [];
+		for (const query of queries.slice(runs + 1)) warm.push(await session.search(query));
+		await session.close();
+		return { pages, search: { cold: summarizeSearch(cold), warm: summarizeSearch(warm) } };
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
+function positiveInteger(value: string, flag: string): number {
+	if (!/^\d+$/.test(value) || Number(value) < 1)
+		throw new Error(`${flag} must be a positive whole number, not "${value}"`);
+	return Number(value);
+}
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));
