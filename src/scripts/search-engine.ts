@@ -52,7 +52,7 @@ let pagefind: Promise<Pagefind> | undefined;
 const shards = new Map<string, Promise<NameShard>>();
 
 /** Loads Pagefind once; rejects where there is no index (the dev server). */
-export function loadPagefind(): Promise<Pagefind> {
+function loadPagefind(): Promise<Pagefind> {
 	pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (module: Pagefind) => {
 		await module.options({ ranking: { termSimilarity: 1, pageLength: 0.5 } });
 		return module;

@@ -1,5 +1,5 @@
 import { STATUS_LABELS, type Status } from '../schema/vocabulary.ts';
-import { FILTER_NAMES, loadPagefind, quickSearch, search, type Filters, type SearchOutcome } from './search-engine.ts';
+import { FILTER_NAMES, quickSearch, search, type Filters, type SearchOutcome } from './search-engine.ts';
 
 /**
  * Wires a search form: results as you type, arrow keys through results, Enter to open, Escape to
@@ -34,7 +34,7 @@ export function attachSearch(form: HTMLFormElement) {
 	};
 	const schedule = () => {
 		clearTimeout(timer);
-		timer = setTimeout(run, 60);
+		timer = setTimeout(run, 25);
 	};
 
 	input.addEventListener('input', schedule);
@@ -57,11 +57,10 @@ export function attachSearch(form: HTMLFormElement) {
 	};
 	form.addEventListener('keydown', onKey);
 	if (onPage) {
-		filterGroup!.hidden = false;
+		for (const box of filterGroup!.querySelectorAll('input')) box.disabled = false;
 		// On the search page the results live outside the form.
 		document.querySelector<HTMLElement>('#search-results')!.addEventListener('keydown', onKey);
 		restoreFromAddress(input, filterGroup!);
-		loadPagefind().catch(() => view.unavailable());
 	}
 	run();
 }
