@@ -15,7 +15,7 @@ export function attachSearch(form: HTMLFormElement) {
 	const filterGroup = onPage ? document.querySelector<HTMLElement>('#search-filters') : null;
 
 	const readFilters = (): Filters =>
-		Object.fromEntries(FILTER_NAMES.map((name) => [name, [...(filterGroup?.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`) ?? [])].map((box) => box.value)])) as Filters;
+		Object.fromEntries(FILTER_NAMES.map((name) => [name, [...(filterGroup?.querySelectorAll<HTMLInputElement>(`input[data-filter="${name}"]:checked`) ?? [])].map((box) => box.value)])) as Filters;
 
 	let latest = 0;
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -57,7 +57,6 @@ export function attachSearch(form: HTMLFormElement) {
 	};
 	form.addEventListener('keydown', onKey);
 	if (onPage) {
-		for (const box of filterGroup!.querySelectorAll('input')) box.disabled = false;
 		// On the search page the results live outside the form.
 		document.querySelector<HTMLElement>('#search-results')!.addEventListener('keydown', onKey);
 		restoreFromAddress(input, filterGroup!);
@@ -206,7 +205,8 @@ function restoreFromAddress(input: HTMLInputElement, filterGroup: HTMLElement) {
 	// Keep what the reader may have typed before this script arrived, unless the address says otherwise.
 	if (params.has('q')) input.value = params.get('q')!;
 	for (const name of FILTER_NAMES) {
-		const values = (params.get(name) ?? '').split(',').filter(Boolean);
-		for (const box of filterGroup.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) box.checked = values.includes(box.value);
+		if (!params.has(name)) continue;
+		const values = params.get(name)!.split(',').filter(Boolean);
+		for (const box of filterGroup.querySelectorAll<HTMLInputElement>(`input[data-filter="${name}"]`)) box.checked = values.includes(box.value);
 	}
 }

@@ -95,7 +95,7 @@ describe('filters and deep links', () => {
 		const page = await openPage('search/?q=kubernetes&topic=networking');
 		await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('“kubernetes”'));
 		expect(await page.inputValue('#page-search')).toBe('kubernetes');
-		expect(await page.isChecked('input[name="topic"][value="networking"]')).toBe(true);
+		expect(await page.isChecked('input[data-filter="topic"][value="networking"]')).toBe(true);
 		const topics = await page.$$eval('#search-results a.result .muted', (metas) => metas.map((meta) => meta.textContent!.split('·')[1]!.trim()));
 		expect(topics.length).toBeGreaterThan(0);
 		expect(new Set(topics)).toEqual(new Set(['networking']));
@@ -106,7 +106,7 @@ describe('filters and deep links', () => {
 		const page = await openPage('search/');
 		await search(page, 'mesos');
 		const allCount = Number((await page.textContent('#search-status'))!.match(/^(\d+)/)![1]);
-		await page.check('input[name="status"][value="archived"]');
+		await page.check('input[data-filter="status"][value="archived"]');
 		await page.waitForFunction(() => location.search.includes('status=archived'));
 		await page.waitForFunction((before) => Number(document.querySelector('#search-status')?.textContent?.match(/^(\d+)/)?.[1]) < before, allCount);
 		const badges = await page.$$eval('#search-results a.result', (links) => links.map((link) => link.querySelector('.badge')?.textContent));
@@ -139,6 +139,20 @@ describe('keyboard', () => {
 		await page.keyboard.press('ArrowDown');
 		await Promise.all([page.waitForURL(/\/entries\/openshift\/$/), page.keyboard.press('Enter')]);
 		expect(await page.textContent('h1')).toBe('Red Hat OpenShift');
+	});
+
+	it('answers a name search from the name index alone, and loads full text only when names do not match', async () => {
+		const page = await openPage('entries/helm/');
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+		await page.click('#site-search');
+		await page.keyboard.type('kubernets');
+		await page.locator('.search-dropdown a.result[href="/entries/kubernetes/"]').waitFor();
+		expect(requested.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+		expect(requested).toContain('/search/names/k.json');
+		await page.fill('#site-search', 'microservices');
+		await page.waitForFunction(() => document.querySelector('.search-dropdown [role="status"]')?.textContent?.includes('“microservices”'));
+		expect(requested).toContain('/pagefind/pagefind.js');
 	});
 
 	it('submitting the header box opens the search page with the query', async () => {
