@@ -6,7 +6,15 @@ import { topicSchema } from './schema/topic.ts';
 
 /** Files starting with `_` sit beside content as helpers and are never published. */
 const entries = defineCollection({
-	loader: glob({ base: './content/entries', pattern: '**/[^_]*.mdx', generateId: ({ entry }) => entry.split('/').pop()!.replace(/\.mdx$/, '') }),
+	loader: glob({
+		base: './content/entries',
+		pattern: '**/[^_]*.mdx',
+		generateId: ({ entry }) =>
+			entry
+				.split('/')
+				.pop()!
+				.replace(/\.mdx$/, ''),
+	}),
 	schema: entrySchema,
 });
 

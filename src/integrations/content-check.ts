@@ -21,7 +21,10 @@ export function contentCheck(): AstroIntegration {
 				const { problems } = checkContent(root);
 				const errors = problems.filter((problem) => problem.severity === 'error');
 				for (const problem of problems) {
-					(problem.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(problem));
+					(problem.severity === 'error' ? logger.error : logger.warn).call(
+						logger,
+						formatProblem(problem),
+					);
 				}
 				if (errors.length) {
 					const summary = `${errors.length} content problem(s) listed above; nothing was built. Fix each line, then run \`npm run check\` to confirm.`;
@@ -50,7 +53,10 @@ function unsafeMdxGuard(root: string) {
 			const source = parseSourceFile(relative(root, file), readFileSync(file, 'utf8'));
 			const problems = findUnsafeMdx(source.body);
 			if (problems.length) {
-				const lines = problems.map((problem) => `${source.path}:${source.bodyStartLine + problem.line - 1}: body: ${problem.message} — ${problem.fix}`);
+				const lines = problems.map(
+					(problem) =>
+						`${source.path}:${source.bodyStartLine + problem.line - 1}: body: ${problem.message} — ${problem.fix}`,
+				);
 				throw new AstroError(lines.join('\n'));
 			}
 		},

@@ -16,9 +16,11 @@ export function searchIndex(): AstroIntegration {
 					const { index, errors } = await createIndex({ forceLanguage: 'en' });
 					if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 					const added = await index.addDirectory({ path: outDir });
-					if (added.errors.length) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
+					if (added.errors.length)
+						throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
 					const written = await index.writeFiles({ outputPath: `${outDir}pagefind` });
-					if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+					if (written.errors.length)
+						throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
 					logger.info(`Indexed ${added.page_count} entry pages for search.`);
 				} finally {
 					await close();

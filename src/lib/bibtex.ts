@@ -1,13 +1,26 @@
 import type { EntryData } from '../schema/entry.ts';
 
 /** Journals and magazines publish articles; everything else a paper appeared in is proceedings. */
-const JOURNAL_VENUE = /review|journal|transactions|proceedings of the ieee|communications of the acm|queue|magazine/i;
+const JOURNAL_VENUE =
+	/review|journal|transactions|proceedings of the ieee|communications of the acm|queue|magazine/i;
 
-const escape = (text: string) => text.replace(/([\\{}&%$#_^~])/g, (char) => (char === '\\' ? '\\textbackslash{}' : char === '~' ? '\\textasciitilde{}' : char === '^' ? '\\textasciicircum{}' : `\\${char}`));
+const escape = (text: string) =>
+	text.replace(/([\\{}&%$#_^~])/g, (char) =>
+		char === '\\'
+			? '\\textbackslash{}'
+			: char === '~'
+				? '\\textasciitilde{}'
+				: char === '^'
+					? '\\textasciicircum{}'
+					: `\\${char}`,
+	);
 
 /** "et al." in an author list means more authors exist; BibTeX says that with "others". */
 function authorList(authors: string[]): string {
-	return authors.map((author) => (/^et al\.?$/i.test(author.trim()) ? 'others' : escape(author))).filter((author, index, all) => author !== 'others' || all.indexOf('others') === index).join(' and ');
+	return authors
+		.map((author) => (/^et al\.?$/i.test(author.trim()) ? 'others' : escape(author)))
+		.filter((author, index, all) => author !== 'others' || all.indexOf('others') === index)
+		.join(' and ');
 }
 
 /** A BibTeX record for a paper, built from its frontmatter. */
@@ -22,6 +35,9 @@ export function bibtexFor(id: string, data: EntryData): string {
 		['doi', data.doi],
 		['url', data.url],
 	];
-	const body = fields.filter(([, value]) => value !== undefined && value !== '').map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
+	const body = fields
+		.filter(([, value]) => value !== undefined && value !== '')
+		.map(([name, value]) => `  ${name} = {${value}}`)
+		.join(',\n');
 	return `@${journal ? 'article' : 'inproceedings'}{${id},\n${body}\n}\n`;
 }

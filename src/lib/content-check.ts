@@ -79,18 +79,51 @@ function checkEntryFile(source: SourceFile, today: Date, report: Report): Source
 	const folder = segments.length === 4 ? segments[2]! : undefined;
 
 	if (!folder) {
-		report({ file, line: 1, field: 'file', message: 'is not inside a topic folder', fix: `move it to content/entries/<topic>/${name}.mdx` });
+		report({
+			file,
+			line: 1,
+			field: 'file',
+			message: 'is not inside a topic folder',
+			fix: `move it to content/entries/<topic>/${name}.mdx`,
+		});
 	} else if (!(TOPICS as readonly string[]).includes(folder)) {
-		report({ file, line: 1, field: 'file', message: `is in the folder "${folder}", which is not a topic`, fix: `move it to one of: ${TOPICS.map((topic) => `content/entries/${topic}/`).join(', ')}` });
+		report({
+			file,
+			line: 1,
+			field: 'file',
+			message: `is in the folder "${folder}", which is not a topic`,
+			fix: `move it to one of: ${TOPICS.map((topic) => `content/entries/${topic}/`).join(', ')}`,
+		});
 	}
 	if (!KEBAB_CASE.test(name)) {
-		report({ file, line: 1, field: 'file', message: `name "${name}" is not lowercase kebab-case`, fix: `rename it to ${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.mdx` });
+		report({
+			file,
+			line: 1,
+			field: 'file',
+			message: `name "${name}" is not lowercase kebab-case`,
+			fix: `rename it to ${name
+				.toLowerCase()
+				.replace(/[^a-z0-9]+/g, '-')
+				.replace(/^-|-$/g, '')}.mdx`,
+		});
 	}
 	for (const error of source.yamlErrors) {
-		report({ file, line: error.line, field: 'frontmatter', message: error.message, fix: 'fix the YAML syntax (quote text that contains ": " or starts with a special character)' });
+		report({
+			file,
+			line: error.line,
+			field: 'frontmatter',
+			message: error.message,
+			fix: 'fix the YAML syntax (quote text that contains ": " or starts with a special character)',
+		});
 	}
 	for (const problem of findUnsafeMdx(source.body)) {
-		report({ file, line: source.bodyStartLine + problem.line - 1, field: 'body', message: problem.message, fix: problem.fix });
+		report({
+			file,
+			line: source.bodyStartLine + problem.line - 1,
+			field: 'body',
+			message: problem.message,
+			fix: problem.fix,
+		});
 	}
 	checkBodyLength(source, report);
 	if (source.yamlErrors.length) return undefined;
@@ -102,16 +135,42 @@ function checkEntryFile(source: SourceFile, today: Date, report: Report): Source
 	}
 	const data = parsed.data;
 	if (folder && data.topic !== folder) {
-		report({ file, line: source.lineOf(['topic']), field: 'topic', message: `is "${data.topic}" but the file is in content/entries/${folder}/`, fix: `write topic: ${folder}, or move the file to content/entries/${data.topic}/` });
+		report({
+			file,
+			line: source.lineOf(['topic']),
+			field: 'topic',
+			message: `is "${data.topic}" but the file is in content/entries/${folder}/`,
+			fix: `write topic: ${folder}, or move the file to content/entries/${data.topic}/`,
+		});
 	}
 	for (const field of ['url', 'archiveUrl'] as const) {
 		if (data[field]?.startsWith('http:')) {
-			report({ file, line: source.lineOf([field]), field, message: 'uses http://', fix: 'use the https:// address; keep http:// only where the site has no https' }, 'warning');
+			report(
+				{
+					file,
+					line: source.lineOf([field]),
+					field,
+					message: 'uses http://',
+					fix: 'use the https:// address; keep http:// only where the site has no https',
+				},
+				'warning',
+			);
 		}
 	}
-	const reviewAgeDays = data.reviewed ? (today.getTime() - Date.parse(data.reviewed)) / 86_400_000 : Infinity;
+	const reviewAgeDays = data.reviewed
+		? (today.getTime() - Date.parse(data.reviewed)) / 86_400_000
+		: Infinity;
 	if (reviewAgeDays > REVIEW_MAX_AGE_DAYS) {
-		report({ file, line: source.lineOf(['reviewed']), field: 'reviewed', message: data.reviewed ? `was ${data.reviewed}, more than 12 months ago` : 'is missing', fix: `check the entry's facts, then write reviewed: ${today.toISOString().slice(0, 10)}` }, 'warning');
+		report(
+			{
+				file,
+				line: source.lineOf(['reviewed']),
+				field: 'reviewed',
+				message: data.reviewed ? `was ${data.reviewed}, more than 12 months ago` : 'is missing',
+				fix: `check the entry's facts, then write reviewed: ${today.toISOString().slice(0, 10)}`,
+			},
+			'warning',
+		);
 	}
 	return { id: name, file, data, source };
 }
@@ -119,12 +178,30 @@ function checkEntryFile(source: SourceFile, today: Date, report: Report): Source
 function checkBodyLength(source: SourceFile, report: Report) {
 	const outlineLine = source.body.split('\n').findIndex((line) => line.startsWith(OUTLINE_MARKER));
 	if (outlineLine >= 0) {
-		report({ file: source.path, line: source.bodyStartLine + outlineLine, field: 'body', message: `still has the scaffold's ${OUTLINE_MARKER} outline`, fix: 'replace each TODO line with your own words' }, 'warning');
+		report(
+			{
+				file: source.path,
+				line: source.bodyStartLine + outlineLine,
+				field: 'body',
+				message: `still has the scaffold's ${OUTLINE_MARKER} outline`,
+				fix: 'replace each TODO line with your own words',
+			},
+			'warning',
+		);
 		return;
 	}
 	const words = source.body.split(/\s+/).filter(Boolean).length;
 	if (words < BODY_WORDS.min || words > BODY_WORDS.max) {
-		report({ file: source.path, line: source.bodyStartLine, field: 'body', message: `has ${words} words`, fix: `aim for ${BODY_WORDS.min} to ${BODY_WORDS.max}: what it is, why it matters at scale, where it stands today` }, 'warning');
+		report(
+			{
+				file: source.path,
+				line: source.bodyStartLine,
+				field: 'body',
+				message: `has ${words} words`,
+				fix: `aim for ${BODY_WORDS.min} to ${BODY_WORDS.max}: what it is, why it matters at scale, where it stands today`,
+			},
+			'warning',
+		);
 	}
 }
 
@@ -135,7 +212,15 @@ function reportSchemaIssue(source: SourceFile, issue: z.core.$ZodIssue, report: 
 			const line = source.lineOf([...issue.path, key]);
 			const field = [...issue.path, key].join('.');
 			const known = issue.path.length ? undefined : closest(key, ENTRY_FIELDS);
-			report({ file, line, field, message: 'is not a known field', fix: known ? `did you mean "${known}"?` : 'remove it; the fields are listed in CONTRIBUTING.md' });
+			report({
+				file,
+				line,
+				field,
+				message: 'is not a known field',
+				fix: known
+					? `did you mean "${known}"?`
+					: 'remove it; the fields are listed in CONTRIBUTING.md',
+			});
 		}
 		return;
 	}
@@ -143,15 +228,23 @@ function reportSchemaIssue(source: SourceFile, issue: z.core.$ZodIssue, report: 
 	const line = source.lineOf(issue.path);
 	const received = valueAt(source.data, issue.path);
 	if (received === undefined) {
-		const description = issue.path.length === 1 ? entrySchema.shape[issue.path[0] as keyof typeof entrySchema.shape]?.description : undefined;
-		const fix = issue.code === 'custom' ? issue.message : `add it${description ? `: ${description}` : ''}`;
+		const description =
+			issue.path.length === 1
+				? entrySchema.shape[issue.path[0] as keyof typeof entrySchema.shape]?.description
+				: undefined;
+		const fix =
+			issue.code === 'custom' ? issue.message : `add it${description ? `: ${description}` : ''}`;
 		report({ file, line, field, message: 'is missing', fix });
 		return;
 	}
 	report({ file, line, field, message: `is ${show(received)}`, fix: issue.message });
 }
 
-const idOf = (file: string) => file.split('/').at(-1)!.replace(/\.mdx$/, '');
+const idOf = (file: string) =>
+	file
+		.split('/')
+		.at(-1)!
+		.replace(/\.mdx$/, '');
 
 function checkAcrossEntries(entries: SourcedEntry[], existingIds: Set<string>, report: Report) {
 	const byId = new Map<string, SourcedEntry>();
@@ -163,30 +256,67 @@ function checkAcrossEntries(entries: SourcedEntry[], existingIds: Set<string>, r
 		const { file, source, data } = entry;
 		const twin = byId.get(entry.id);
 		if (twin) {
-			report({ file, line: 1, field: 'file', message: `has the id "${entry.id}", already used by ${twin.file}`, fix: 'ids are unique across topics: rename one of the files' });
+			report({
+				file,
+				line: 1,
+				field: 'file',
+				message: `has the id "${entry.id}", already used by ${twin.file}`,
+				fix: 'ids are unique across topics: rename one of the files',
+			});
 		} else byId.set(entry.id, entry);
 
-		const names = [{ name: data.title, field: 'title', path: ['title'] }, ...(data.aliases ?? []).map((name, index) => ({ name, field: `aliases.${index}`, path: ['aliases', index] }))];
+		const names = [
+			{ name: data.title, field: 'title', path: ['title'] },
+			...(data.aliases ?? []).map((name, index) => ({
+				name,
+				field: `aliases.${index}`,
+				path: ['aliases', index],
+			})),
+		];
 		for (const { name, field, path } of names) {
 			const key = normalizeName(name);
 			const owner = byName.get(key);
 			if (owner && owner.entry !== entry) {
-				report({ file, line: source.lineOf(path), field, message: `"${name}" is already the ${owner.field.startsWith('aliases') ? 'alias' : 'title'} of ${owner.entry.file}`, fix: 'names are unique across the list: pick a more specific one, or edit the existing entry instead' });
+				report({
+					file,
+					line: source.lineOf(path),
+					field,
+					message: `"${name}" is already the ${owner.field.startsWith('aliases') ? 'alias' : 'title'} of ${owner.entry.file}`,
+					fix: 'names are unique across the list: pick a more specific one, or edit the existing entry instead',
+				});
 			} else if (owner) {
-				report({ file, line: source.lineOf(path), field, message: `"${name}" repeats the entry's own ${owner.field}`, fix: 'remove the repeated name' });
+				report({
+					file,
+					line: source.lineOf(path),
+					field,
+					message: `"${name}" repeats the entry's own ${owner.field}`,
+					fix: 'remove the repeated name',
+				});
 			} else byName.set(key, { entry, field });
 		}
 
 		const url = normalizeUrl(data.url);
 		const urlOwner = byUrl.get(url);
 		if (urlOwner) {
-			report({ file, line: source.lineOf(['url']), field: 'url', message: `points at the same page as ${urlOwner.file}`, fix: 'each page gets one entry: edit the existing entry instead' });
+			report({
+				file,
+				line: source.lineOf(['url']),
+				field: 'url',
+				message: `points at the same page as ${urlOwner.file}`,
+				fix: 'each page gets one entry: edit the existing entry instead',
+			});
 		} else byUrl.set(url, entry);
 
 		for (const [index, formerId] of (data.formerIds ?? []).entries()) {
 			const owner = formerOwners.get(formerId);
 			if (owner && owner !== entry) {
-				report({ file, line: source.lineOf(['formerIds', index]), field: `formerIds.${index}`, message: `"${formerId}" is already a former id of ${owner.file}`, fix: 'an old address can redirect to one entry only: remove it from one of them' });
+				report({
+					file,
+					line: source.lineOf(['formerIds', index]),
+					field: `formerIds.${index}`,
+					message: `"${formerId}" is already a former id of ${owner.file}`,
+					fix: 'an old address can redirect to one entry only: remove it from one of them',
+				});
 			}
 			formerOwners.set(formerId, entry);
 		}
@@ -196,7 +326,13 @@ function checkAcrossEntries(entries: SourcedEntry[], existingIds: Set<string>, r
 		const current = byId.get(formerId);
 		if (current) {
 			const index = entry.data.formerIds!.indexOf(formerId);
-			report({ file: entry.file, line: entry.source.lineOf(['formerIds', index]), field: `formerIds.${index}`, message: `"${formerId}" is the id of ${current.file}, so its address cannot redirect here`, fix: 'remove the former id, or rename the other entry' });
+			report({
+				file: entry.file,
+				line: entry.source.lineOf(['formerIds', index]),
+				field: `formerIds.${index}`,
+				message: `"${formerId}" is the id of ${current.file}, so its address cannot redirect here`,
+				fix: 'remove the former id, or rename the other entry',
+			});
 		}
 	}
 
@@ -207,10 +343,24 @@ function checkAcrossEntries(entries: SourcedEntry[], existingIds: Set<string>, r
 				const field = path.join('.');
 				const line = entry.source.lineOf(path);
 				if (target === entry.id) {
-					report({ file: entry.file, line, field, message: 'points at the entry itself', fix: 'remove it' });
+					report({
+						file: entry.file,
+						line,
+						field,
+						message: 'points at the entry itself',
+						fix: 'remove it',
+					});
 				} else if (!existingIds.has(target)) {
 					const suggestion = closest(target, [...existingIds]);
-					report({ file: entry.file, line, field, message: `"${target}" is not an entry id`, fix: suggestion ? `did you mean "${suggestion}"?` : 'use the file name (without .mdx) of an existing entry' });
+					report({
+						file: entry.file,
+						line,
+						field,
+						message: `"${target}" is not an entry id`,
+						fix: suggestion
+							? `did you mean "${suggestion}"?`
+							: 'use the file name (without .mdx) of an existing entry',
+					});
 				}
 			}
 		}
@@ -221,12 +371,25 @@ function checkTopics(root: string, report: Report) {
 	const sources = readSourceFiles(root, 'content/topics', '.md');
 	for (const topic of TOPICS) {
 		const file = `content/topics/${topic}.md`;
-		if (!existsSync(join(root, file))) report({ file, line: 1, field: 'file', message: 'is missing', fix: 'add a topic file with title, description and order' });
+		if (!existsSync(join(root, file)))
+			report({
+				file,
+				line: 1,
+				field: 'file',
+				message: 'is missing',
+				fix: 'add a topic file with title, description and order',
+			});
 	}
 	for (const source of sources) {
 		const name = source.path.split('/').pop()!.replace(/\.md$/, '');
 		if (!(TOPICS as readonly string[]).includes(name)) {
-			report({ file: source.path, line: 1, field: 'file', message: `"${name}" is not a topic`, fix: `topics are exactly: ${TOPICS.join(', ')}` });
+			report({
+				file: source.path,
+				line: 1,
+				field: 'file',
+				message: `"${name}" is not a topic`,
+				fix: `topics are exactly: ${TOPICS.join(', ')}`,
+			});
 		}
 		checkWithSchema(source, topicSchema, report);
 	}
@@ -235,20 +398,44 @@ function checkTopics(root: string, report: Report) {
 function checkPaths(root: string, ids: Set<string>, report: Report) {
 	return readSourceFiles(root, 'content/paths', '.md').flatMap((source) => {
 		const id = source.path.split('/').pop()!.replace(/\.md$/, '');
-		if (!KEBAB_CASE.test(id)) report({ file: source.path, line: 1, field: 'file', message: `name "${id}" is not lowercase kebab-case`, fix: 'rename the file' });
+		if (!KEBAB_CASE.test(id))
+			report({
+				file: source.path,
+				line: 1,
+				field: 'file',
+				message: `name "${id}" is not lowercase kebab-case`,
+				fix: 'rename the file',
+			});
 		const data = checkWithSchema(source, pathSchema, report);
 		if (!data) return [];
 		for (const [index, step] of data.steps.entries()) {
 			if (!ids.has(step.entry)) {
-				report({ file: source.path, line: source.lineOf(['steps', index, 'entry']), field: `steps.${index}.entry`, message: `"${step.entry}" is not an entry id`, fix: 'use the file name (without .mdx) of an existing entry' });
+				report({
+					file: source.path,
+					line: source.lineOf(['steps', index, 'entry']),
+					field: `steps.${index}.entry`,
+					message: `"${step.entry}" is not an entry id`,
+					fix: 'use the file name (without .mdx) of an existing entry',
+				});
 			}
 		}
 		return [{ id, file: source.path, data }];
 	});
 }
 
-function checkWithSchema<T extends z.ZodType>(source: SourceFile, schema: T, report: Report): z.output<T> | undefined {
-	for (const error of source.yamlErrors) report({ file: source.path, line: error.line, field: 'frontmatter', message: error.message, fix: 'fix the YAML syntax' });
+function checkWithSchema<T extends z.ZodType>(
+	source: SourceFile,
+	schema: T,
+	report: Report,
+): z.output<T> | undefined {
+	for (const error of source.yamlErrors)
+		report({
+			file: source.path,
+			line: error.line,
+			field: 'frontmatter',
+			message: error.message,
+			fix: 'fix the YAML syntax',
+		});
 	if (source.yamlErrors.length) return undefined;
 	const parsed = schema.safeParse(source.data);
 	if (parsed.success) return parsed.data;
@@ -257,7 +444,11 @@ function checkWithSchema<T extends z.ZodType>(source: SourceFile, schema: T, rep
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-	return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
+	return path.reduce<unknown>(
+		(value, key) =>
+			value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+		data,
+	);
 }
 
 function show(value: unknown): string {
@@ -284,7 +475,8 @@ export function formatProblem(problem: Problem): string {
 
 /** The same problem as a GitHub Actions workflow command, shown inline on the pull request. */
 export function formatAnnotation(problem: Problem): string {
-	const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+	const escape = (text: string) =>
+		text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 	const property = (text: string) => escape(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 	return `::${problem.severity} file=${property(problem.file)},line=${problem.line},title=${property(problem.field)}::${escape(`${problem.message} — ${problem.fix}`)}`;
 }

@@ -32,7 +32,13 @@ export function parseSourceFile(path: string, source: string): SourceFile {
 		return {
 			path,
 			data: undefined,
-			yamlErrors: [{ line: 1, message: 'has no frontmatter: the file must start with a line "---", the fields, and another "---"' }],
+			yamlErrors: [
+				{
+					line: 1,
+					message:
+						'has no frontmatter: the file must start with a line "---", the fields, and another "---"',
+				},
+			],
 			body: source,
 			bodyStartLine: 1,
 			lineOf: () => 1,
@@ -67,7 +73,11 @@ function offsetOf(document: Document, fieldPath: readonly PropertyKey[]): number
 				? items[key]
 				: undefined;
 		if (!child) break;
-		const pair = child as { key?: { range?: number[] }; value?: { range?: number[] } | null; range?: number[] };
+		const pair = child as {
+			key?: { range?: number[] };
+			value?: { range?: number[] } | null;
+			range?: number[];
+		};
 		offset = pair.key?.range?.[0] ?? pair.range?.[0] ?? offset;
 		node = (isMap(node) ? pair.value : child) as typeof node;
 	}
@@ -82,18 +92,18 @@ export function listFiles(dir: string, extension: string): string[] {
 	} catch {
 		return [];
 	}
-	return names
-		.sort()
-		.flatMap((name) => {
-			const full = join(dir, name);
-			if (statSync(full).isDirectory()) return listFiles(full, extension);
-			return name.endsWith(extension) ? [full] : [];
-		});
+	return names.sort().flatMap((name) => {
+		const full = join(dir, name);
+		if (statSync(full).isDirectory()) return listFiles(full, extension);
+		return name.endsWith(extension) ? [full] : [];
+	});
 }
 
 /** Reads and parses every file under `dir` with the given extension, skipping `_`-prefixed helpers. */
 export function readSourceFiles(root: string, dir: string, extension: string): SourceFile[] {
 	return listFiles(join(root, dir), extension)
 		.filter((file) => !file.split(sep).pop()!.startsWith('_'))
-		.map((file) => parseSourceFile(relative(root, file).split(sep).join('/'), readFileSync(file, 'utf8')));
+		.map((file) =>
+			parseSourceFile(relative(root, file).split(sep).join('/'), readFileSync(file, 'utf8')),
+		);
 }

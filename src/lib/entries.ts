@@ -1,11 +1,18 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { RELATION_TYPES, RETIRED_STATUSES, TOPICS, type RelationType, type Topic } from '../schema/vocabulary.ts';
+import {
+	RELATION_TYPES,
+	RETIRED_STATUSES,
+	TOPICS,
+	type RelationType,
+	type Topic,
+} from '../schema/vocabulary.ts';
 
 export type Entry = CollectionEntry<'entries'>;
 export type TopicEntry = CollectionEntry<'topics'>;
 export type ReadingPath = CollectionEntry<'paths'>;
 
-const byTitle = (a: Entry, b: Entry) => a.data.title.localeCompare(b.data.title, 'en', { sensitivity: 'base' });
+const byTitle = (a: Entry, b: Entry) =>
+	a.data.title.localeCompare(b.data.title, 'en', { sensitivity: 'base' });
 
 /** Every entry, sorted by title. */
 export async function getEntries(): Promise<Entry[]> {
@@ -33,7 +40,10 @@ export function recentlyAdded(entries: Entry[], count: number): Entry[] {
 }
 
 export function entriesByTopic(entries: Entry[]): Record<Topic, Entry[]> {
-	const groups = Object.fromEntries(TOPICS.map((topic) => [topic, [] as Entry[]])) as Record<Topic, Entry[]>;
+	const groups = Object.fromEntries(TOPICS.map((topic) => [topic, [] as Entry[]])) as Record<
+		Topic,
+		Entry[]
+	>;
 	for (const entry of entries) groups[entry.data.topic].push(entry);
 	return groups;
 }

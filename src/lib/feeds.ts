@@ -3,10 +3,18 @@ import type { Entry } from './entries.ts';
 import { entryPath } from './urls.ts';
 
 /** An RSS feed of entries, newest additions first. */
-export function entriesFeed(options: { title: string; description: string; site: URL; entries: Entry[] }) {
+export function entriesFeed(options: {
+	title: string;
+	description: string;
+	site: URL;
+	entries: Entry[];
+}) {
 	const items = options.entries
 		.filter((entry) => entry.data.added)
-		.sort((a, b) => b.data.added!.localeCompare(a.data.added!) || a.data.title.localeCompare(b.data.title))
+		.sort(
+			(a, b) =>
+				b.data.added!.localeCompare(a.data.added!) || a.data.title.localeCompare(b.data.title),
+		)
 		.map((entry) => ({
 			title: entry.data.title,
 			link: entryPath(entry.id),

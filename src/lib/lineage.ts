@@ -8,7 +8,12 @@ import { TOPICS, type RelationType, type Topic } from '../schema/vocabulary.ts';
  */
 
 /** Relations that carry history. `alternativeTo` and `related` are not drawn: they are not lineage. */
-const LINEAGE_RELATIONS = ['inspiredBy', 'buildsOn', 'supersededBy', 'describes'] as const satisfies readonly RelationType[];
+const LINEAGE_RELATIONS = [
+	'inspiredBy',
+	'buildsOn',
+	'supersededBy',
+	'describes',
+] as const satisfies readonly RelationType[];
 type LineageRelation = (typeof LINEAGE_RELATIONS)[number];
 
 export interface LineageNode {
@@ -37,7 +42,15 @@ export interface LineageGraph {
 	lanes: { topic: Topic; y: number; height: number }[];
 }
 
-export const LAYOUT = { columnWidth: 150, rowHeight: 30, laneLabel: 18, laneGap: 14, left: 20, top: 40, right: 170 } as const;
+export const LAYOUT = {
+	columnWidth: 150,
+	rowHeight: 30,
+	laneLabel: 18,
+	laneGap: 14,
+	left: 20,
+	top: 40,
+	right: 170,
+} as const;
 
 /** Every relation among dated entries, pointed from earlier idea to later one. */
 export function lineageEdges(entries: Entry[]): LineageEdge[] {
@@ -57,7 +70,10 @@ export function lineageEdges(entries: Entry[]): LineageEdge[] {
 
 /** The whole list's lineage. */
 export function buildLineage(entries: Entry[]): LineageGraph {
-	return layout(entries.filter((entry) => entry.data.year), lineageEdges(entries));
+	return layout(
+		entries.filter((entry) => entry.data.year),
+		lineageEdges(entries),
+	);
 }
 
 interface EdgeIndex {
@@ -89,7 +105,10 @@ function edgeIndex(entries: Entry[]): EdgeIndex {
 export function lineageAround(entry: Entry, entries: Entry[]): LineageGraph {
 	const index = edgeIndex(entries);
 	const keep = new Set([entry.id]);
-	for (const [along, next] of [['to', 'from'], ['from', 'to']] as const) {
+	for (const [along, next] of [
+		['to', 'from'],
+		['from', 'to'],
+	] as const) {
 		const queue = [entry.id];
 		const seen = new Set(queue);
 		while (queue.length) {
@@ -101,8 +120,12 @@ export function lineageAround(entry: Entry, entries: Entry[]): LineageGraph {
 			}
 		}
 	}
-	const kept = [...keep].flatMap((id) => index.from.get(id) ?? []).filter((edge) => keep.has(edge.to));
-	const dated = [...keep].flatMap((id) => entryById(entries, id) ?? []).filter((candidate) => candidate.data.year);
+	const kept = [...keep]
+		.flatMap((id) => index.from.get(id) ?? [])
+		.filter((edge) => keep.has(edge.to));
+	const dated = [...keep]
+		.flatMap((id) => entryById(entries, id) ?? [])
+		.filter((candidate) => candidate.data.year);
 	return layout(dated, kept);
 }
 
@@ -125,12 +148,22 @@ function layout(entries: Entry[], edges: LineageEdge[]): LineageGraph {
 		for (const entry of inLane) {
 			const slot = stackByYear.get(entry.data.year!) ?? 0;
 			stackByYear.set(entry.data.year!, slot + 1);
-			nodes.push({ id: entry.id, title: entry.data.title, year: entry.data.year!, topic, x: x(entry.data.year!), y: laneTop + LAYOUT.laneLabel + LAYOUT.rowHeight * (slot + 0.5) });
+			nodes.push({
+				id: entry.id,
+				title: entry.data.title,
+				year: entry.data.year!,
+				topic,
+				x: x(entry.data.year!),
+				y: laneTop + LAYOUT.laneLabel + LAYOUT.rowHeight * (slot + 0.5),
+			});
 		}
 		const height = LAYOUT.laneLabel + Math.max(...stackByYear.values()) * LAYOUT.rowHeight;
 		lanes.push({ topic, y: laneTop, height });
 		laneTop += height + LAYOUT.laneGap;
 	}
-	const years = Array.from({ length: last - first + 1 }, (_, index) => ({ year: first + index, x: x(first + index) }));
+	const years = Array.from({ length: last - first + 1 }, (_, index) => ({
+		year: first + index,
+		x: x(first + index),
+	}));
 	return { nodes, edges, width: x(last) + LAYOUT.right, height: laneTop, years, lanes };
 }

@@ -9,7 +9,22 @@ import type { Root, Nodes } from 'mdast';
  */
 
 /** Inline HTML elements that carry no behaviour and may appear in an entry body. */
-export const ALLOWED_ELEMENTS = ['abbr', 'br', 'cite', 'code', 'del', 'em', 'kbd', 'mark', 'q', 's', 'small', 'strong', 'sub', 'sup'] as const;
+export const ALLOWED_ELEMENTS = [
+	'abbr',
+	'br',
+	'cite',
+	'code',
+	'del',
+	'em',
+	'kbd',
+	'mark',
+	'q',
+	's',
+	'small',
+	'strong',
+	'sub',
+	'sup',
+] as const;
 
 /** Attributes the allowed elements may carry; everything else (`on*`, `style`, `href`…) is refused. */
 const ALLOWED_ATTRIBUTES = new Set(['title', 'lang', 'dir']);
@@ -62,7 +77,10 @@ export function findUnsafeMdx(body: string): BodyProblem[] {
 function describeUnsafeNode(node: Nodes): Omit<BodyProblem, 'line'> | undefined {
 	switch (node.type) {
 		case 'mdxjsEsm':
-			return { message: 'contains import/export, which would run code', fix: 'remove the import/export line' };
+			return {
+				message: 'contains import/export, which would run code',
+				fix: 'remove the import/export line',
+			};
 		case 'mdxFlowExpression':
 		case 'mdxTextExpression':
 			return {
@@ -76,16 +94,24 @@ function describeUnsafeNode(node: Nodes): Omit<BodyProblem, 'line'> | undefined 
 		case 'definition':
 			return isSafeLinkTarget(node.url)
 				? undefined
-				: { message: `links to "${node.url}"`, fix: 'link only to https:// addresses or to site paths such as /entries/kubernetes/' };
+				: {
+						message: `links to "${node.url}"`,
+						fix: 'link only to https:// addresses or to site paths such as /entries/kubernetes/',
+					};
 		case 'image':
 		case 'imageReference':
-			return { message: 'contains an image', fix: 'remove the image; entries are text only, so pages stay light and make no third-party requests' };
+			return {
+				message: 'contains an image',
+				fix: 'remove the image; entries are text only, so pages stay light and make no third-party requests',
+			};
 		default:
 			return undefined;
 	}
 }
 
-function describeUnsafeElement(node: Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>) {
+function describeUnsafeElement(
+	node: Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>,
+) {
 	const name = node.name ?? '<>';
 	if (!(ALLOWED_ELEMENTS as readonly string[]).includes(name)) {
 		return {
@@ -104,7 +130,10 @@ function describeUnsafeElement(node: Extract<Nodes, { type: 'mdxJsxFlowElement' 
 			};
 		}
 		if (attribute.value !== null && typeof attribute.value !== 'string') {
-			return { message: `gives <${name}> a {…} attribute value`, fix: 'write the value as a quoted string' };
+			return {
+				message: `gives <${name}> a {…} attribute value`,
+				fix: 'write the value as a quoted string',
+			};
 		}
 	}
 	return undefined;

@@ -27,13 +27,23 @@ export interface NameShard {
 
 export interface NamedEntry {
 	id: string;
-	data: { title: string; aliases?: string[] | undefined; kind: Kind; topic: Topic; status: Status; year?: number | undefined };
+	data: {
+		title: string;
+		aliases?: string[] | undefined;
+		kind: Kind;
+		topic: Topic;
+		status: Status;
+		year?: number | undefined;
+	};
 }
 
 export function buildNameShards(entries: NamedEntry[]): Map<string, NameShard> {
 	const shards = new Map(SHARD_KEYS.map((key) => [key, { entries: {}, names: [] } as NameShard]));
 	for (const { id, data } of entries) {
-		const names = [[data.title, undefined], ...(data.aliases ?? []).map((alias) => [alias, alias])] as const;
+		const names = [
+			[data.title, undefined],
+			...(data.aliases ?? []).map((alias) => [alias, alias]),
+		] as const;
 		for (const [name, alias] of names) {
 			const key = normalizeName(name);
 			const shard = shards.get(shardKey(key))!;

@@ -7,7 +7,14 @@ import { join, resolve } from 'node:path';
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
 /** What a copy takes from the real project: its code, never its content. */
-const CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'CONTRIBUTING.md'];
+const CODE = [
+	'src',
+	'public',
+	'astro.config.mjs',
+	'tsconfig.json',
+	'package.json',
+	'CONTRIBUTING.md',
+];
 
 export interface ProjectCopy {
 	root: string;
@@ -39,16 +46,24 @@ export function copyProject(contentDir: string, label = 'wlm'): ProjectCopy {
  */
 function buildEnvironment(): NodeJS.ProcessEnv {
 	const injected = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
-	return Object.fromEntries(Object.entries(process.env).filter(([name]) => !injected.has(name) && !name.startsWith('VITEST')));
+	return Object.fromEntries(
+		Object.entries(process.env).filter(
+			([name]) => !injected.has(name) && !name.startsWith('VITEST'),
+		),
+	);
 }
 
 /** Builds the project at `root` in a child process, as `npm run build` would. */
 export function runAstroBuild(root: string, env: Record<string, string> = {}) {
 	return new Promise<{ code: number; output: string }>((done) => {
-		const child = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-			cwd: root,
-			env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
-		});
+		const child = spawn(
+			process.execPath,
+			[join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+			{
+				cwd: root,
+				env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+			},
+		);
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));

@@ -17,18 +17,32 @@ export interface NewEntryFields {
 
 export const NEW_ENTRY_FIELDS = ['topic', 'kind', 'title', 'url', 'summary'] as const;
 
-
-export type ScaffoldResult = { ok: true; id: string; file: string; source: string } | { ok: false; problems: Omit<Problem, 'severity' | 'line'>[] };
+export type ScaffoldResult =
+	| { ok: true; id: string; file: string; source: string }
+	| { ok: false; problems: Omit<Problem, 'severity' | 'line'>[] };
 
 /**
  * Prepares a new entry file: the id from the title, frontmatter validated by the same schema as the
  * build, and a body outline. Refuses anything that would collide with an existing entry.
  */
-export function scaffoldEntry(root: string, fields: NewEntryFields, today = new Date()): ScaffoldResult {
+export function scaffoldEntry(
+	root: string,
+	fields: NewEntryFields,
+	today = new Date(),
+): ScaffoldResult {
 	const id = slugify(fields.title);
 	const date = today.toISOString().slice(0, 10);
 	const { title, url, topic, kind, summary } = fields;
-	const frontmatter = { title, url, topic, kind, summary, status: 'active', added: date, reviewed: date };
+	const frontmatter = {
+		title,
+		url,
+		topic,
+		kind,
+		summary,
+		status: 'active',
+		added: date,
+		reviewed: date,
+	};
 	const file = `content/entries/${fields.topic}/${id}.mdx`;
 	const problems: Omit<Problem, 'severity' | 'line'>[] = [];
 
@@ -36,10 +50,21 @@ export function scaffoldEntry(root: string, fields: NewEntryFields, today = new 
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) {
 			const field = issue.path.join('.');
-			problems.push({ file, field, message: `is ${JSON.stringify(fields[field as keyof NewEntryFields] ?? null)}`, fix: issue.message });
+			problems.push({
+				file,
+				field,
+				message: `is ${JSON.stringify(fields[field as keyof NewEntryFields] ?? null)}`,
+				fix: issue.message,
+			});
 		}
 	}
-	if (!id) problems.push({ file, field: 'title', message: 'has no letters or digits to make an id from', fix: 'give the name people search by' });
+	if (!id)
+		problems.push({
+			file,
+			field: 'title',
+			message: 'has no letters or digits to make an id from',
+			fix: 'give the name people search by',
+		});
 
 	const { entries } = checkContent(root);
 	const collision = findCollision(entries, id, fields);
@@ -52,13 +77,32 @@ export function scaffoldEntry(root: string, fields: NewEntryFields, today = new 
 
 function findCollision(entries: CheckedEntry[], id: string, fields: NewEntryFields) {
 	const sameId = entries.find((entry) => entry.id === id || entry.data.formerIds?.includes(id));
-	if (sameId) return { field: 'title', message: `gives the id "${id}", already used by ${sameId.file}`, fix: 'edit that entry instead, or choose a more specific title' };
+	if (sameId)
+		return {
+			field: 'title',
+			message: `gives the id "${id}", already used by ${sameId.file}`,
+			fix: 'edit that entry instead, or choose a more specific title',
+		};
 	const url = normalizeUrl(fields.url);
 	const sameUrl = entries.find((entry) => normalizeUrl(entry.data.url) === url);
-	if (sameUrl) return { field: 'url', message: `is already the address of ${sameUrl.file}`, fix: 'edit that entry instead' };
+	if (sameUrl)
+		return {
+			field: 'url',
+			message: `is already the address of ${sameUrl.file}`,
+			fix: 'edit that entry instead',
+		};
 	const name = normalizeName(fields.title);
-	const sameName = entries.find((entry) => [entry.data.title, ...(entry.data.aliases ?? [])].some((other) => normalizeName(other) === name));
-	if (sameName) return { field: 'title', message: `is already a name of ${sameName.file}`, fix: 'edit that entry instead, or choose a more specific title' };
+	const sameName = entries.find((entry) =>
+		[entry.data.title, ...(entry.data.aliases ?? [])].some(
+			(other) => normalizeName(other) === name,
+		),
+	);
+	if (sameName)
+		return {
+			field: 'title',
+			message: `is already a name of ${sameName.file}`,
+			fix: 'edit that entry instead, or choose a more specific title',
+		};
 	return undefined;
 }
 

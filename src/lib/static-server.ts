@@ -32,7 +32,9 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> 
 	const server: Server = createServer(async (request, response) => {
 		const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
 		const send = async (file: string, status: number) => {
-			response.writeHead(status, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+			response.writeHead(status, {
+				'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+			});
 			createReadStream(file).pipe(response);
 		};
 		if (pathname.startsWith(prefix)) {

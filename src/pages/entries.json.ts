@@ -9,6 +9,10 @@ export const GET: APIRoute = async ({ site }) => {
 	return Response.json({
 		schemaVersion: DATA_SCHEMA_VERSION,
 		frontmatterSchema: new URL(sitePath('schema/entry.schema.json'), site).href,
-		entries: entries.map((entry) => ({ id: entry.id, page: new URL(entryPath(entry.id), site).href, ...entry.data })),
+		entries: entries.map((entry) => ({
+			id: entry.id,
+			page: new URL(entryPath(entry.id), site).href,
+			...entry.data,
+		})),
 	});
 };

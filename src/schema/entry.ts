@@ -4,9 +4,9 @@ import { KINDS, RELATION_TYPES, RETIRED_STATUSES, STATUSES, TOPICS } from './voc
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** An entry id: the file name without `.mdx`, and the entry's permanent address. */
-export const entryId = z
-	.string()
-	.regex(KEBAB_CASE, { error: 'must be an entry id in lowercase kebab-case, e.g. "docker-swarm-mode"' });
+export const entryId = z.string().regex(KEBAB_CASE, {
+	error: 'must be an entry id in lowercase kebab-case, e.g. "docker-swarm-mode"',
+});
 
 const webUrl = z.url({
 	protocol: /^https?$/,
@@ -24,9 +24,13 @@ const idList = z.array(entryId).optional();
 
 export const relationsSchema = z
 	.strictObject({
-		inspiredBy: idList.describe('Entries whose ideas this one took up (Kubernetes ← the Borg paper).'),
+		inspiredBy: idList.describe(
+			'Entries whose ideas this one took up (Kubernetes ← the Borg paper).',
+		),
 		buildsOn: idList.describe('Entries this one is built on or implements (Istio → Envoy).'),
-		supersededBy: idList.describe('Entries that replaced this one. Usually set on a retired entry.'),
+		supersededBy: idList.describe(
+			'Entries that replaced this one. Usually set on a retired entry.',
+		),
 		describes: idList.describe('For papers, articles and books: the systems they document.'),
 		alternativeTo: idList.describe('Entries that solve the same problem another way.'),
 		related: idList.describe('Any other entry worth reading next.'),
@@ -42,11 +46,15 @@ export const entrySchema = z
 			.min(1, { error: 'must not be empty' })
 			.max(120, { error: 'must be at most 120 characters' })
 			.describe('The name people search by, e.g. "Kubernetes" or the full title of a paper.'),
-		url: webUrl.describe('The canonical address: official site, repository, or DOI link for a paper.'),
+		url: webUrl.describe(
+			'The canonical address: official site, repository, or DOI link for a paper.',
+		),
 		topic: z
 			.enum(TOPICS, { error: `must be one of: ${TOPICS.join(', ')}` })
 			.describe('One of the four topics; must equal the folder the file is in.'),
-		kind: z.enum(KINDS, { error: `must be one of: ${KINDS.join(', ')}` }).describe('What sort of thing this is.'),
+		kind: z
+			.enum(KINDS, { error: `must be one of: ${KINDS.join(', ')}` })
+			.describe('What sort of thing this is.'),
 		summary: z
 			.string()
 			.trim()
@@ -64,11 +72,21 @@ export const entrySchema = z
 			.max(2100, { error: 'must be a four-digit year, e.g. 2015' })
 			.optional()
 			.describe('Year first published or released.'),
-		authors: z.array(z.string().trim().min(1)).optional().describe('Authors of a paper, article or book, in order.'),
-		venue: z.string().trim().min(1).optional().describe('Where a paper or article appeared, e.g. "EuroSys 2015".'),
+		authors: z
+			.array(z.string().trim().min(1))
+			.optional()
+			.describe('Authors of a paper, article or book, in order.'),
+		venue: z
+			.string()
+			.trim()
+			.min(1)
+			.optional()
+			.describe('Where a paper or article appeared, e.g. "EuroSys 2015".'),
 		doi: z
 			.string()
-			.regex(/^10\.\d{4,9}\/\S+$/, { error: 'must be a bare DOI such as 10.1145/2741948.2741964 (no https://doi.org/)' })
+			.regex(/^10\.\d{4,9}\/\S+$/, {
+				error: 'must be a bare DOI such as 10.1145/2741948.2741964 (no https://doi.org/)',
+			})
 			.optional()
 			.describe('Digital Object Identifier of a paper, without the resolver prefix.'),
 		status: z
@@ -80,7 +98,9 @@ export const entrySchema = z
 			.trim()
 			.min(1)
 			.optional()
-			.describe('Dated evidence for the status, e.g. "Retired to the Apache Attic in October 2025."'),
+			.describe(
+				'Dated evidence for the status, e.g. "Retired to the Apache Attic in October 2025."',
+			),
 		relations: relationsSchema.prefault({}),
 		tags: z.array(entryId).optional().describe('Free-form lowercase kebab-case keywords.'),
 		archiveUrl: webUrl.optional().describe('A web-archive copy, for a url that no longer works.'),

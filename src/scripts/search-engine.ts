@@ -36,11 +36,19 @@ export interface SearchOutcome {
 
 interface PagefindResult {
 	id: string;
-	data(): Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }>;
+	data(): Promise<{
+		url: string;
+		excerpt: string;
+		meta: Record<string, string>;
+		filters: Record<string, string[]>;
+	}>;
 }
 interface Pagefind {
 	options(options: object): Promise<void>;
-	search(query: string | null, options?: { filters?: object }): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> } | null>;
+	search(
+		query: string | null,
+		options?: { filters?: object },
+	): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> } | null>;
 }
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -53,17 +61,21 @@ const shards = new Map<string, Promise<NameShard>>();
 
 /** Loads Pagefind once; rejects where there is no index (the dev server). */
 function loadPagefind(): Promise<Pagefind> {
-	pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (module: Pagefind) => {
-		await module.options({ ranking: { termSimilarity: 1, pageLength: 0.5 } });
-		return module;
-	});
+	pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(
+		async (module: Pagefind) => {
+			await module.options({ ranking: { termSimilarity: 1, pageLength: 0.5 } });
+			return module;
+		},
+	);
 	return pagefind;
 }
 
 function loadShard(key: string): Promise<NameShard> {
 	let shard = shards.get(key);
 	if (!shard) {
-		shard = fetch(`${base}search/names/${key}.json`).then((response) => (response.ok ? response.json() : { entries: {}, names: [] }));
+		shard = fetch(`${base}search/names/${key}.json`).then((response) =>
+			response.ok ? response.json() : { entries: {}, names: [] },
+		);
 		shards.set(key, shard);
 	}
 	return shard;
@@ -78,7 +90,8 @@ function shardsFor(normalized: string): Promise<NameShard[]> {
 const passes = (filters: Filters, values: Record<FilterName, string>) =>
 	FILTER_NAMES.every((name) => !filters[name].length || filters[name].includes(values[name]));
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function classify(normalized: string, name: string): SearchHit['match'] | undefined {
 	if (name === normalized) return 'name';
@@ -104,18 +117,39 @@ export async function findNames(query: string, filters: Filters): Promise<Search
 			if (!passes(filters, { kind, topic, status })) continue;
 			const rank = MATCH_ORDER.indexOf(match);
 			const previous = found.get(id);
-			if (previous && (previous.rank < rank || (previous.rank === rank && previous.length <= name.length))) continue;
+			if (
+				previous &&
+				(previous.rank < rank || (previous.rank === rank && previous.length <= name.length))
+			)
+				continue;
 			const excerpt = alias ? `Also known as <mark>${escapeHtml(alias)}</mark>` : '';
-			found.set(id, { hit: { id, href: entryHref(id), title, kind, topic, status, year: year || undefined, excerpt, match }, rank, length: name.length });
+			found.set(id, {
+				hit: {
+					id,
+					href: entryHref(id),
+					title,
+					kind,
+					topic,
+					status,
+					year: year || undefined,
+					excerpt,
+					match,
+				},
+				rank,
+				length: name.length,
+			});
 		}
 	}
-	return [...found.values()].sort((a, b) => a.rank - b.rank || a.length - b.length).map(({ hit }) => hit);
+	return [...found.values()]
+		.sort((a, b) => a.rank - b.rank || a.length - b.length)
+		.map(({ hit }) => hit);
 }
 
 const NO_FILTERS: Filters = { topic: [], kind: [], status: [] };
 
 /** A name one typo away is a guess; an exact name beats it. */
-const preferExact = (names: SearchHit[]) => (names.some((hit) => hit.match === 'name') ? names.filter((hit) => hit.match !== 'typo') : names);
+const preferExact = (names: SearchHit[]) =>
+	names.some((hit) => hit.match === 'name') ? names.filter((hit) => hit.match !== 'typo') : names;
 
 /**
  * For the header box: when names answer the query they are the results, so a search for a tool by
@@ -131,7 +165,12 @@ export async function quickSearch(query: string, limit = 8): Promise<SearchOutco
 /** Names first, then Pagefind's full-text results, with counts per filter value. */
 export async function search(query: string, filters: Filters, limit = 10): Promise<SearchOutcome> {
 	const normalized = normalizeName(query);
-	const pagefindFilters = Object.fromEntries(FILTER_NAMES.filter((name) => filters[name].length).map((name) => [name, { any: filters[name] }]));
+	const pagefindFilters = Object.fromEntries(
+		FILTER_NAMES.filter((name) => filters[name].length).map((name) => [
+			name,
+			{ any: filters[name] },
+		]),
+	);
 	const [engine, names] = await Promise.all([loadPagefind(), findNames(query, filters)]);
 	const response = await engine.search(normalized ? query : null, { filters: pagefindFilters });
 	const named = preferExact(names);
@@ -142,26 +181,37 @@ export async function search(query: string, filters: Filters, limit = 10): Promi
 	const textHits = loaded.flatMap((data): SearchHit[] => {
 		const id = data.url.replace(/\/$/, '').split('/').pop()!;
 		if (namedIds.has(id)) return [];
-		return [{
-			id,
-			href: data.url,
-			title: data.meta.title ?? id,
-			kind: data.filters.kind?.[0] as Kind,
-			topic: data.filters.topic?.[0] as Topic,
-			status: data.filters.status?.[0] as Status,
-			year: Number(data.meta.year) || undefined,
-			excerpt: data.excerpt,
-			match: 'text',
-		}];
+		return [
+			{
+				id,
+				href: data.url,
+				title: data.meta.title ?? id,
+				kind: data.filters.kind?.[0] as Kind,
+				topic: data.filters.topic?.[0] as Topic,
+				status: data.filters.status?.[0] as Status,
+				year: Number(data.meta.year) || undefined,
+				excerpt: data.excerpt,
+				match: 'text',
+			},
+		];
 	});
 
 	// Pagefind counts what it found; typo matches it could not find are added to its counts.
-	const counts = Object.fromEntries(FILTER_NAMES.map((name) => [name, { ...(response?.filters?.[name] ?? {}) }])) as SearchOutcome['counts'];
-	const unseenByText = named.filter((hit) => hit.match === 'typo' && !loaded.some((data) => data.url === hit.href));
-	for (const hit of unseenByText) for (const name of FILTER_NAMES) counts[name][hit[name]] = (counts[name][hit[name]] ?? 0) + 1;
+	const counts = Object.fromEntries(
+		FILTER_NAMES.map((name) => [name, { ...(response?.filters?.[name] ?? {}) }]),
+	) as SearchOutcome['counts'];
+	const unseenByText = named.filter(
+		(hit) => hit.match === 'typo' && !loaded.some((data) => data.url === hit.href),
+	);
+	for (const hit of unseenByText)
+		for (const name of FILTER_NAMES) counts[name][hit[name]] = (counts[name][hit[name]] ?? 0) + 1;
 
 	const hits = [...named, ...textHits].slice(0, limit);
-	const outcome: SearchOutcome = { hits, total: Math.max(textResults.length + unseenByText.length, hits.length), counts };
+	const outcome: SearchOutcome = {
+		hits,
+		total: Math.max(textResults.length + unseenByText.length, hits.length),
+		counts,
+	};
 	if (!hits.length && normalized.length >= 3) outcome.suggestion = await closestName(normalized);
 	return outcome;
 }
@@ -172,7 +222,8 @@ export async function closestName(normalized: string) {
 	for (const shard of await shardsFor(normalized)) {
 		for (const [name, id] of shard.names) {
 			const distance = editDistance(normalized, name, best?.distance ?? 3);
-			if (distance <= 3 && (!best || distance < best.distance)) best = { title: shard.entries[id]![0], href: entryHref(id), distance };
+			if (distance <= 3 && (!best || distance < best.distance))
+				best = { title: shard.entries[id]![0], href: entryHref(id), distance };
 		}
 	}
 	return best && { title: best.title, href: best.href };

@@ -1,5 +1,11 @@
 import { STATUS_LABELS, type Status } from '../schema/vocabulary.ts';
-import { FILTER_NAMES, quickSearch, search, type Filters, type SearchOutcome } from './search-engine.ts';
+import {
+	FILTER_NAMES,
+	quickSearch,
+	search,
+	type Filters,
+	type SearchOutcome,
+} from './search-engine.ts';
 
 /**
  * Wires a search form: results as you type, arrow keys through results, Enter to open, Escape to
@@ -15,7 +21,16 @@ export function attachSearch(form: HTMLFormElement) {
 	const filterGroup = onPage ? document.querySelector<HTMLElement>('#search-filters') : null;
 
 	const readFilters = (): Filters =>
-		Object.fromEntries(FILTER_NAMES.map((name) => [name, [...(filterGroup?.querySelectorAll<HTMLInputElement>(`input[data-filter="${name}"]:checked`) ?? [])].map((box) => box.value)])) as Filters;
+		Object.fromEntries(
+			FILTER_NAMES.map((name) => [
+				name,
+				[
+					...(filterGroup?.querySelectorAll<HTMLInputElement>(
+						`input[data-filter="${name}"]:checked`,
+					) ?? []),
+				].map((box) => box.value),
+			]),
+		) as Filters;
 
 	let latest = 0;
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -78,7 +93,10 @@ function pageView(): View {
 		show(query, outcome) {
 			renderResults(list, status, query, outcome);
 			for (const element of document.querySelectorAll<HTMLElement>('[data-count-for]')) {
-				const [name, value] = element.dataset.countFor!.split(':') as [keyof SearchOutcome['counts'], string];
+				const [name, value] = element.dataset.countFor!.split(':') as [
+					keyof SearchOutcome['counts'],
+					string,
+				];
 				const count = outcome.counts[name][value];
 				element.textContent = count === undefined ? '' : `(${count})`;
 			}
@@ -129,34 +147,44 @@ function dropdownView(form: HTMLFormElement): View {
 		unavailable() {
 			panel.hidden = false;
 			list.replaceChildren();
-			status.textContent = 'Search needs the built site (npm start); it is not available in the dev server.';
+			status.textContent =
+				'Search needs the built site (npm start); it is not available in the dev server.';
 		},
 		links: () => [...panel.querySelectorAll('a')],
 	};
 }
 
-function renderResults(list: HTMLOListElement, status: HTMLElement, query: string, outcome: SearchOutcome) {
+function renderResults(
+	list: HTMLOListElement,
+	status: HTMLElement,
+	query: string,
+	outcome: SearchOutcome,
+) {
 	const label = query ? ` for “${query}”` : '';
-	status.textContent = outcome.total ? `${outcome.total} result${outcome.total === 1 ? '' : 's'}${label}.` : `No results${label}.`;
-	list.replaceChildren(...outcome.hits.map((hit) => {
-		const item = document.createElement('li');
-		const link = document.createElement('a');
-		link.href = hit.href;
-		link.className = 'result';
-		const title = document.createElement('strong');
-		title.textContent = hit.title;
-		const meta = document.createElement('span');
-		meta.className = 'muted';
-		meta.textContent = ` ${[hit.kind, hit.topic, hit.year].filter(Boolean).join(' · ')} `;
-		link.append(title, meta);
-		if (hit.status && hit.status !== 'active') link.append(statusBadge(hit.status));
-		const excerpt = document.createElement('span');
-		excerpt.className = 'excerpt';
-		excerpt.append(...markedText(hit.excerpt));
-		link.append(excerpt);
-		item.append(link);
-		return item;
-	}));
+	status.textContent = outcome.total
+		? `${outcome.total} result${outcome.total === 1 ? '' : 's'}${label}.`
+		: `No results${label}.`;
+	list.replaceChildren(
+		...outcome.hits.map((hit) => {
+			const item = document.createElement('li');
+			const link = document.createElement('a');
+			link.href = hit.href;
+			link.className = 'result';
+			const title = document.createElement('strong');
+			title.textContent = hit.title;
+			const meta = document.createElement('span');
+			meta.className = 'muted';
+			meta.textContent = ` ${[hit.kind, hit.topic, hit.year].filter(Boolean).join(' · ')} `;
+			link.append(title, meta);
+			if (hit.status && hit.status !== 'active') link.append(statusBadge(hit.status));
+			const excerpt = document.createElement('span');
+			excerpt.className = 'excerpt';
+			excerpt.append(...markedText(hit.excerpt));
+			link.append(excerpt);
+			item.append(link);
+			return item;
+		}),
+	);
 	if (!outcome.hits.length) list.append(noResults(outcome));
 }
 
@@ -177,7 +205,9 @@ function noResults(outcome: SearchOutcome) {
 		link.textContent = outcome.suggestion.title;
 		item.append('Did you mean ', link, '? ');
 	}
-	item.append('Try a shorter name or one word of it, remove a filter, or browse a topic from the menu.');
+	item.append(
+		'Try a shorter name or one word of it, remove a filter, or browse a topic from the menu.',
+	);
 	return item;
 }
 
@@ -195,7 +225,8 @@ function markedText(html: string): Node[] {
 function syncAddress(query: string, filters: Filters) {
 	const params = new URLSearchParams();
 	if (query) params.set('q', query);
-	for (const name of FILTER_NAMES) if (filters[name].length) params.set(name, filters[name].join(','));
+	for (const name of FILTER_NAMES)
+		if (filters[name].length) params.set(name, filters[name].join(','));
 	const search = params.toString();
 	history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
 }
@@ -207,6 +238,9 @@ function restoreFromAddress(input: HTMLInputElement, filterGroup: HTMLElement) {
 	for (const name of FILTER_NAMES) {
 		if (!params.has(name)) continue;
 		const values = params.get(name)!.split(',').filter(Boolean);
-		for (const box of filterGroup.querySelectorAll<HTMLInputElement>(`input[data-filter="${name}"]`)) box.checked = values.includes(box.value);
+		for (const box of filterGroup.querySelectorAll<HTMLInputElement>(
+			`input[data-filter="${name}"]`,
+		))
+			box.checked = values.includes(box.value);
 	}
 }

@@ -18,7 +18,9 @@ describe('fixture builds', () => {
 	afterAll(() => good.remove());
 
 	it('sends a former id to the renamed entry, in a real browser', async () => {
-		expect(readFileSync(join(good.root, 'dist/entries/alpha-old/index.html'), 'utf8')).toContain('/entries/alpha-scheduler/');
+		expect(readFileSync(join(good.root, 'dist/entries/alpha-old/index.html'), 'utf8')).toContain(
+			'/entries/alpha-scheduler/',
+		);
 		const site = await serveStatic(join(good.root, 'dist'));
 		const browser = await launchChromium();
 		try {
@@ -38,11 +40,21 @@ describe('fixture builds', () => {
 			const file = join(copy.root, ALPHA);
 			writeFileSync(file, readFileSync(file, 'utf8').replace('kind: tool', 'kind: gadget'));
 			const gamma = join(copy.root, GAMMA);
-			writeFileSync(gamma, readFileSync(gamma, 'utf8').replace('supersededBy: [alpha-scheduler]', 'supersededBy: [nowhere]'));
+			writeFileSync(
+				gamma,
+				readFileSync(gamma, 'utf8').replace(
+					'supersededBy: [alpha-scheduler]',
+					'supersededBy: [nowhere]',
+				),
+			);
 			const { code, output } = await copy.build();
 			expect(code).toBe(1);
-			expect(output).toContain(`${ALPHA}:5: kind: is "gadget" — must be one of: tool, paper, article, book, talk, spec`);
-			expect(output).toContain(`${GAMMA}:11: relations.supersededBy.0: "nowhere" is not an entry id`);
+			expect(output).toContain(
+				`${ALPHA}:5: kind: is "gadget" — must be one of: tool, paper, article, book, talk, spec`,
+			);
+			expect(output).toContain(
+				`${GAMMA}:11: relations.supersededBy.0: "nowhere" is not an entry id`,
+			);
 			expect(output).toContain('2 content problem(s) listed above; nothing was built.');
 			expect(output).not.toMatch(/Stack trace|\n\s+at /);
 			expect(existsSync(join(copy.root, 'dist'))).toBe(false);
@@ -56,7 +68,10 @@ describe('fixture builds', () => {
 		const marker = join(tmpdir(), `wlm-pwned-${process.pid}`);
 		try {
 			const file = join(copy.root, ALPHA);
-			writeFileSync(file, `${readFileSync(file, 'utf8')}\nexport const pwned = (await import('node:fs')).writeFileSync('${marker}', 'x')\n\n<script>alert(1)</script>\n`);
+			writeFileSync(
+				file,
+				`${readFileSync(file, 'utf8')}\nexport const pwned = (await import('node:fs')).writeFileSync('${marker}', 'x')\n\n<script>alert(1)</script>\n`,
+			);
 			const { code, output } = await copy.build();
 			expect(code).toBe(1);
 			expect(output).toContain('body: contains import/export, which would run code');

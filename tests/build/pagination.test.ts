@@ -20,7 +20,8 @@ describe('topic pages at scale', () => {
 	});
 	afterAll(() => copy?.remove());
 
-	const page = (topic: string, number: number) => join(copy.root, 'dist/topics', topic, number === 1 ? '' : String(number), 'index.html');
+	const page = (topic: string, number: number) =>
+		join(copy.root, 'dist/topics', topic, number === 1 ? '' : String(number), 'index.html');
 
 	it('lists every entry of a topic exactly once across its pages of at most 100', () => {
 		for (const topic of TOPICS) {
@@ -28,22 +29,29 @@ describe('topic pages at scale', () => {
 			const pages = Math.ceil(own.length / 100);
 			expect(pages, topic).toBeGreaterThan(1);
 			expect(existsSync(page(topic, pages + 1)), `${topic} has no page ${pages + 1}`).toBe(false);
-			const listed = Array.from({ length: pages }, (_, index) => readFileSync(page(topic, index + 1), 'utf8'))
-				.flatMap((html) => [...html.matchAll(/<h3[^>]*><a href="\/entries\/([^/]+)\/"/g)].map((match) => match[1]));
+			const listed = Array.from({ length: pages }, (_, index) =>
+				readFileSync(page(topic, index + 1), 'utf8'),
+			).flatMap((html) =>
+				[...html.matchAll(/<h3[^>]*><a href="\/entries\/([^/]+)\/"/g)].map((match) => match[1]),
+			);
 			expect(listed.sort(), topic).toEqual(own.map((entry) => entry.id).sort());
 		}
 	});
 
 	it('links the pages to each other and marks the current one', () => {
 		const second = readFileSync(page('orchestration', 2), 'utf8');
-		expect(second).toMatch(/<a href="\/topics\/orchestration\/"[^>]*rel="prev"|<a[^>]*rel="prev"[^>]*href="\/topics\/orchestration\/"/);
+		expect(second).toMatch(
+			/<a href="\/topics\/orchestration\/"[^>]*rel="prev"|<a[^>]*rel="prev"[^>]*href="\/topics\/orchestration\/"/,
+		);
 		expect(second).toMatch(/href="\/topics\/orchestration\/2\/"[^>]*aria-current="page"/);
 		expect(second).toContain('<title>Orchestration (page 2 of');
 	});
 
 	it('sends each kind link to the page where that kind begins', () => {
 		const first = readFileSync(page('networking', 1), 'utf8');
-		for (const [, href, kind] of first.matchAll(/<li><a href="(\/topics\/networking\/(?:\d+\/)?)#([a-z]+)"/g)) {
+		for (const [, href, kind] of first.matchAll(
+			/<li><a href="(\/topics\/networking\/(?:\d+\/)?)#([a-z]+)"/g,
+		)) {
 			const target = readFileSync(join(copy.root, 'dist', href!, 'index.html'), 'utf8');
 			expect(target, `${href}#${kind}`).toContain(`id="${kind}"`);
 		}

@@ -19,16 +19,24 @@ beforeAll(() => {
 describe('the real build', () => {
 	it('has the content the site promises: 60+ entries, 10+ per topic', () => {
 		expect(entries.length).toBeGreaterThanOrEqual(60);
-		for (const topic of TOPICS) expect(entries.filter((entry) => entry.data.topic === topic).length, topic).toBeGreaterThanOrEqual(10);
+		for (const topic of TOPICS)
+			expect(
+				entries.filter((entry) => entry.data.topic === topic).length,
+				topic,
+			).toBeGreaterThanOrEqual(10);
 	});
 
 	it('builds one page per entry, whose <h1> is the entry title', () => {
-		const pages = readdirSync(join(distDir, 'entries'), { withFileTypes: true }).filter((item) => item.isDirectory()).map((item) => item.name);
+		const pages = readdirSync(join(distDir, 'entries'), { withFileTypes: true })
+			.filter((item) => item.isDirectory())
+			.map((item) => item.name);
 		expect(pages.sort()).toEqual(entries.map((entry) => entry.id).sort());
 		for (const entry of entries) {
 			const html = built(`entries/${entry.id}/index.html`);
 			expect(textOf(html, /<h1[^>]*>([\s\S]*?)<\/h1>/), entry.id).toBe(entry.data.title);
-			expect(textOf(html, /<title>([\s\S]*?)<\/title>/)).toBe(`${entry.data.title} · Wrangling Lots of Machines`);
+			expect(textOf(html, /<title>([\s\S]*?)<\/title>/)).toBe(
+				`${entry.data.title} · Wrangling Lots of Machines`,
+			);
 			expect(html).toContain('<main id="main" class="container" data-pagefind-body');
 		}
 	});
@@ -37,9 +45,14 @@ describe('the real build', () => {
 		for (const topic of TOPICS) {
 			const html = built(`topics/${topic}/index.html`);
 			const own = entries.filter((entry) => entry.data.topic === topic);
-			for (const entry of own) expect(html, `${topic} lists ${entry.id}`).toContain(`href="/entries/${entry.id}/"`);
-			for (const entry of own.filter((candidate) => ['deprecated', 'archived', 'defunct'].includes(candidate.data.status))) {
-				const card = html.slice(html.indexOf(`href="/entries/${entry.id}/"`)).split('</article>')[0]!;
+			for (const entry of own)
+				expect(html, `${topic} lists ${entry.id}`).toContain(`href="/entries/${entry.id}/"`);
+			for (const entry of own.filter((candidate) =>
+				['deprecated', 'archived', 'defunct'].includes(candidate.data.status),
+			)) {
+				const card = html
+					.slice(html.indexOf(`href="/entries/${entry.id}/"`))
+					.split('</article>')[0]!;
 				expect(card, entry.id).toContain(`data-status="${entry.data.status}"`);
 			}
 			expect(html).not.toContain('data-pagefind-body');
@@ -50,8 +63,10 @@ describe('the real build', () => {
 		for (const entry of entries) {
 			for (const type of RELATION_TYPES) {
 				for (const target of entry.data.relations[type] ?? []) {
-					const own = built(`entries/${entry.id}/index.html`).split('id="relations-heading"')[1] ?? '';
-					const other = built(`entries/${target}/index.html`).split('id="relations-heading"')[1] ?? '';
+					const own =
+						built(`entries/${entry.id}/index.html`).split('id="relations-heading"')[1] ?? '';
+					const other =
+						built(`entries/${target}/index.html`).split('id="relations-heading"')[1] ?? '';
 					expect(own, `${entry.id} → ${target}`).toContain(`href="/entries/${target}/"`);
 					expect(other, `${target} ← ${entry.id}`).toContain(`href="/entries/${entry.id}/"`);
 				}
@@ -62,13 +77,21 @@ describe('the real build', () => {
 	it('draws a node for every dated entry and an arrow for every historical relation on /lineage/', () => {
 		const html = built('lineage/index.html');
 		const nodes = [...html.matchAll(/data-node="([^"]+)"/g)].map((match) => match[1]);
-		expect(nodes.sort()).toEqual(entries.filter((entry) => entry.data.year).map((entry) => entry.id).sort());
+		expect(nodes.sort()).toEqual(
+			entries
+				.filter((entry) => entry.data.year)
+				.map((entry) => entry.id)
+				.sort(),
+		);
 		const dated = new Set(nodes);
 		for (const entry of entries) {
 			for (const type of ['inspiredBy', 'buildsOn', 'supersededBy', 'describes'] as const) {
 				for (const target of entry.data.relations[type] ?? []) {
 					if (!dated.has(entry.id) || !dated.has(target)) continue;
-					const [from, to] = type === 'supersededBy' || type === 'describes' ? [entry.id, target] : [target, entry.id];
+					const [from, to] =
+						type === 'supersededBy' || type === 'describes'
+							? [entry.id, target]
+							: [target, entry.id];
 					expect(html, `${from} → ${to}`).toContain(`data-from="${from}" data-to="${to}"`);
 				}
 			}
@@ -78,10 +101,18 @@ describe('the real build', () => {
 
 	it('publishes feeds that parse and list every entry, site-wide and per topic', () => {
 		const xml = new XMLParser();
-		const links = (path: string) => [xml.parse(built(path)).rss.channel.item].flat().map((item: { link: string }) => new URL(item.link).pathname);
+		const links = (path: string) =>
+			[xml.parse(built(path)).rss.channel.item]
+				.flat()
+				.map((item: { link: string }) => new URL(item.link).pathname);
 		expect(links('rss.xml').sort()).toEqual(entries.map((entry) => `/entries/${entry.id}/`).sort());
 		for (const topic of TOPICS) {
-			expect(links(`topics/${topic}/rss.xml`).sort()).toEqual(entries.filter((entry) => entry.data.topic === topic).map((entry) => `/entries/${entry.id}/`).sort());
+			expect(links(`topics/${topic}/rss.xml`).sort()).toEqual(
+				entries
+					.filter((entry) => entry.data.topic === topic)
+					.map((entry) => `/entries/${entry.id}/`)
+					.sort(),
+			);
 		}
 		expect(built('index.html')).toContain('<link rel="alternate" type="application/rss+xml"');
 	});
@@ -91,28 +122,44 @@ describe('the real build', () => {
 		expect(data.schemaVersion).toBe(1);
 		expect(data.entries).toHaveLength(entries.length);
 		const kubernetes = data.entries.find((entry: { id: string }) => entry.id === 'kubernetes');
-		expect(kubernetes).toMatchObject({ title: 'Kubernetes', aliases: ['k8s'], page: 'https://wrangling-lots-of-machines.example/entries/kubernetes/' });
-		expect(JSON.parse(built('schema/entry.schema.json'))).toEqual(JSON.parse(JSON.stringify(entryJsonSchema())));
+		expect(kubernetes).toMatchObject({
+			title: 'Kubernetes',
+			aliases: ['k8s'],
+			page: 'https://wrangling-lots-of-machines.example/entries/kubernetes/',
+		});
+		expect(JSON.parse(built('schema/entry.schema.json'))).toEqual(
+			JSON.parse(JSON.stringify(entryJsonSchema())),
+		);
 	});
 
 	it("offers each paper's BibTeX, and all of them in papers.bib, with their DOIs", () => {
 		const papers = entries.filter((entry) => entry.data.kind === 'paper');
 		const all = parseBibtex(built('papers.bib'), { sentenceCase: false });
 		expect(all.errors).toEqual([]);
-		expect(all.entries.map((record) => record.key).sort()).toEqual(papers.map((paper) => paper.id).sort());
+		expect(all.entries.map((record) => record.key).sort()).toEqual(
+			papers.map((paper) => paper.id).sort(),
+		);
 		for (const paper of papers) {
 			const own = parseBibtex(built(`entries/${paper.id}/citation.bib`), { sentenceCase: false });
 			expect(own.errors, paper.id).toEqual([]);
 			expect(own.entries[0]!.fields.doi, paper.id).toBe(paper.data.doi);
-			expect(built(`entries/${paper.id}/index.html`)).toContain(`href="/entries/${paper.id}/citation.bib"`);
+			expect(built(`entries/${paper.id}/index.html`)).toContain(
+				`href="/entries/${paper.id}/citation.bib"`,
+			);
 		}
 	});
 
 	it('is findable: sitemap, robots.txt, canonical links and Open Graph', () => {
-		expect(built('sitemap-0.xml')).toContain('<loc>https://wrangling-lots-of-machines.example/entries/kubernetes/</loc>');
-		expect(built('robots.txt')).toContain('Sitemap: https://wrangling-lots-of-machines.example/sitemap-index.xml');
+		expect(built('sitemap-0.xml')).toContain(
+			'<loc>https://wrangling-lots-of-machines.example/entries/kubernetes/</loc>',
+		);
+		expect(built('robots.txt')).toContain(
+			'Sitemap: https://wrangling-lots-of-machines.example/sitemap-index.xml',
+		);
 		const html = built('entries/kubernetes/index.html');
-		expect(html).toContain('<link rel="canonical" href="https://wrangling-lots-of-machines.example/entries/kubernetes/">');
+		expect(html).toContain(
+			'<link rel="canonical" href="https://wrangling-lots-of-machines.example/entries/kubernetes/">',
+		);
 		expect(html).toContain('<meta property="og:title" content="Kubernetes">');
 	});
 

@@ -9,7 +9,10 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function openPage(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+async function openPage(
+	path: string,
+	options: { javaScriptEnabled?: boolean } = {},
+): Promise<Page> {
 	const context = await browser.newContext(options);
 	const page = await context.newPage();
 	await page.goto(`${siteUrl}${path}`);
@@ -19,8 +22,13 @@ async function openPage(path: string, options: { javaScriptEnabled?: boolean } =
 /** Types a query on the search page and returns the result ids in order, once the count is announced. */
 async function search(page: Page, query: string): Promise<string[]> {
 	await page.fill('#page-search', query);
-	await page.waitForFunction((text) => document.querySelector('#search-status')?.textContent?.includes(`“${text}”`), query);
-	return page.$$eval('#search-results a.result', (links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname.split('/').at(-2)!));
+	await page.waitForFunction(
+		(text) => document.querySelector('#search-status')?.textContent?.includes(`“${text}”`),
+		query,
+	);
+	return page.$$eval('#search-results a.result', (links) =>
+		links.map((link) => new URL((link as HTMLAnchorElement).href).pathname.split('/').at(-2)!),
+	);
 }
 
 /** [query, expected entry id, the rank it must reach at worst] */
@@ -77,7 +85,9 @@ describe('search by name', () => {
 
 	it('marks retired entries in results instead of hiding them', async () => {
 		await search(page, 'swarm');
-		const classic = page.locator('#search-results a.result[href$="/entries/docker-swarm-classic/"]');
+		const classic = page.locator(
+			'#search-results a.result[href$="/entries/docker-swarm-classic/"]',
+		);
 		await expect(classic.locator('.badge').textContent()).resolves.toBe('Archived');
 	});
 
@@ -93,10 +103,14 @@ describe('search by name', () => {
 describe('filters and deep links', () => {
 	it('restores query and filters from the address, and filters the results', async () => {
 		const page = await openPage('search/?q=kubernetes&topic=networking');
-		await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('“kubernetes”'));
+		await page.waitForFunction(() =>
+			document.querySelector('#search-status')?.textContent?.includes('“kubernetes”'),
+		);
 		expect(await page.inputValue('#page-search')).toBe('kubernetes');
 		expect(await page.isChecked('input[data-filter="topic"][value="networking"]')).toBe(true);
-		const topics = await page.$$eval('#search-results a.result .muted', (metas) => metas.map((meta) => meta.textContent!.split('·')[1]!.trim()));
+		const topics = await page.$$eval('#search-results a.result .muted', (metas) =>
+			metas.map((meta) => meta.textContent!.split('·')[1]!.trim()),
+		);
 		expect(topics.length).toBeGreaterThan(0);
 		expect(new Set(topics)).toEqual(new Set(['networking']));
 		expect(await page.textContent('[data-count-for="topic:networking"]')).toMatch(/^\(\d+\)$/);
@@ -108,8 +122,15 @@ describe('filters and deep links', () => {
 		const allCount = Number((await page.textContent('#search-status'))!.match(/^(\d+)/)![1]);
 		await page.check('input[data-filter="status"][value="archived"]');
 		await page.waitForFunction(() => location.search.includes('status=archived'));
-		await page.waitForFunction((before) => Number(document.querySelector('#search-status')?.textContent?.match(/^(\d+)/)?.[1]) < before, allCount);
-		const badges = await page.$$eval('#search-results a.result', (links) => links.map((link) => link.querySelector('.badge')?.textContent));
+		await page.waitForFunction(
+			(before) =>
+				Number(document.querySelector('#search-status')?.textContent?.match(/^(\d+)/)?.[1]) <
+				before,
+			allCount,
+		);
+		const badges = await page.$$eval('#search-results a.result', (links) =>
+			links.map((link) => link.querySelector('.badge')?.textContent),
+		);
 		expect(badges.length).toBeGreaterThan(0);
 		expect(new Set(badges)).toEqual(new Set(['Archived']));
 		expect(new URL(page.url()).searchParams.get('q')).toBe('mesos');
@@ -126,9 +147,13 @@ describe('keyboard', () => {
 		await page.keyboard.type('k8s');
 		const first = page.locator('.search-dropdown a.result').first();
 		await first.waitFor();
-		expect(await page.locator('.search-dropdown [role="status"]').textContent()).toBe('1 result for “k8s”.');
+		expect(await page.locator('.search-dropdown [role="status"]').textContent()).toBe(
+			'1 result for “k8s”.',
+		);
 		await page.keyboard.press('ArrowDown');
-		expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'))).toBe('/entries/kubernetes/');
+		expect(
+			await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href')),
+		).toBe('/entries/kubernetes/');
 		await page.keyboard.press('ArrowUp');
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
 		await page.keyboard.press('Escape');
@@ -151,7 +176,11 @@ describe('keyboard', () => {
 		expect(requested.filter((path) => path.includes('/pagefind/'))).toEqual([]);
 		expect(requested).toContain('/search/names/k.json');
 		await page.fill('#site-search', 'microservices');
-		await page.waitForFunction(() => document.querySelector('.search-dropdown [role="status"]')?.textContent?.includes('“microservices”'));
+		await page.waitForFunction(() =>
+			document
+				.querySelector('.search-dropdown [role="status"]')
+				?.textContent?.includes('“microservices”'),
+		);
 		expect(requested).toContain('/pagefind/pagefind.js');
 	});
 
@@ -159,7 +188,9 @@ describe('keyboard', () => {
 		const page = await openPage('');
 		await page.fill('#site-search', 'borg');
 		await Promise.all([page.waitForURL(/\/search\/\?q=borg$/), page.keyboard.press('Enter')]);
-		await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('“borg”'));
+		await page.waitForFunction(() =>
+			document.querySelector('#search-status')?.textContent?.includes('“borg”'),
+		);
 		expect(await page.inputValue('#page-search')).toBe('borg');
 	});
 });
@@ -169,7 +200,14 @@ describe('without JavaScript', () => {
 		const page = await openPage('search/', { javaScriptEnabled: false });
 		const notice = page.locator('noscript p, p.notice').first();
 		expect(await notice.textContent()).toContain('Search needs JavaScript.');
-		const links = await page.locator('main a[href^="/topics/"]:visible').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
-		expect(links).toEqual(['/topics/orchestration/', '/topics/paas/', '/topics/datacenter-as-computer/', '/topics/networking/']);
+		const links = await page
+			.locator('main a[href^="/topics/"]:visible')
+			.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+		expect(links).toEqual([
+			'/topics/orchestration/',
+			'/topics/paas/',
+			'/topics/datacenter-as-computer/',
+			'/topics/networking/',
+		]);
 	});
 });

@@ -8,7 +8,15 @@ export function readBuilt(distDir: string, path: string): string {
 	return readFileSync(file, 'utf8');
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'" };
+const ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	'#39': "'",
+	'#x27': "'",
+};
 
 /** Text of the first element matched by `pattern` (whose first group is its inner HTML), tags removed. */
 export function textOf(html: string, pattern: RegExp): string | undefined {

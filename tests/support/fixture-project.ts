@@ -26,7 +26,8 @@ export function fixtureProject() {
 		/** Rewrites a file by replacing one exact piece of text, failing loudly if it is absent. */
 		edit(file: string, from: string, to: string) {
 			const source = readFileSync(path(file), 'utf8');
-			if (!source.includes(from)) throw new Error(`${file} does not contain ${JSON.stringify(from)}`);
+			if (!source.includes(from))
+				throw new Error(`${file} does not contain ${JSON.stringify(from)}`);
 			writeFileSync(path(file), source.replace(from, to));
 		},
 		remove(file: string) {
@@ -48,5 +49,7 @@ export const GAMMA = 'content/entries/paas/gamma-platform.mdx';
  * pages and helpers receive from `getCollection('entries')` in a build.
  */
 export function fixtureEntries(): Entry[] {
-	return checkContent(FIXTURE).entries.map(({ id, data }) => ({ id, collection: 'entries', data, body: '' }) as unknown as Entry);
+	return checkContent(FIXTURE).entries.map(
+		({ id, data }) => ({ id, collection: 'entries', data, body: '' }) as unknown as Entry,
+	);
 }

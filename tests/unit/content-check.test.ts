@@ -19,25 +19,36 @@ describe('npm run check rules', () => {
 		it('suggests the field meant by a misspelt key', () => {
 			const project = fixtureProject();
 			project.edit(ALPHA, 'summary:', 'sumary:');
-			expect(project.problems()).toEqual(expect.arrayContaining([`${ALPHA}:6: sumary: is not a known field — did you mean "summary"?`, `${ALPHA}:2: summary: is missing — add it: One sentence, at most 200 characters, shown in lists and search results.`]));
+			expect(project.problems()).toEqual(
+				expect.arrayContaining([
+					`${ALPHA}:6: sumary: is not a known field — did you mean "summary"?`,
+					`${ALPHA}:2: summary: is missing — add it: One sentence, at most 200 characters, shown in lists and search results.`,
+				]),
+			);
 		});
 
 		it('lists the allowed values for an unknown kind, on the line of the field', () => {
 			const project = fixtureProject();
 			project.edit(ALPHA, 'kind: tool', 'kind: framework');
-			expect(project.problems()).toEqual([`${ALPHA}:5: kind: is "framework" — must be one of: tool, paper, article, book, talk, spec`]);
+			expect(project.problems()).toEqual([
+				`${ALPHA}:5: kind: is "framework" — must be one of: tool, paper, article, book, talk, spec`,
+			]);
 		});
 
 		it('refuses a summary over 200 characters', () => {
 			const project = fixtureProject();
 			project.edit(ALPHA, 'summary: A fictional', `summary: ${'Very '.repeat(40)}fictional`);
-			expect(project.problems()[0]).toMatch(/alpha-scheduler\.mdx:6: summary: is "Very Very .*… — must be one sentence of at most 200 characters$/);
+			expect(project.problems()[0]).toMatch(
+				/alpha-scheduler\.mdx:6: summary: is "Very Very .*… — must be one sentence of at most 200 characters$/,
+			);
 		});
 
 		it('refuses an address that is not a web URL, and only warns for http', () => {
 			const project = fixtureProject();
 			project.edit(ALPHA, 'url: https://alpha.example.org/', 'url: ftp://alpha.example.org/');
-			expect(project.problems()).toEqual([`${ALPHA}:3: url: is "ftp://alpha.example.org/" — must be an absolute web address starting with https://`]);
+			expect(project.problems()).toEqual([
+				`${ALPHA}:3: url: is "ftp://alpha.example.org/" — must be an absolute web address starting with https://`,
+			]);
 			project.edit(ALPHA, 'url: ftp://', 'url: http://');
 			const { problems } = checkContent(project.root, new Date('2026-11-30'));
 			expect(problems).toMatchObject([{ severity: 'warning', field: 'url', line: 3 }]);
@@ -64,7 +75,9 @@ describe('npm run check rules', () => {
 		it('reports broken YAML with its line', () => {
 			const project = fixtureProject();
 			project.edit(ALPHA, 'year: 2014', 'year: [2014');
-			expect(project.problems()[0]).toMatch(/^content\/entries\/orchestration\/alpha-scheduler\.mdx:\d+: frontmatter: is not valid YAML/);
+			expect(project.problems()[0]).toMatch(
+				/^content\/entries\/orchestration\/alpha-scheduler\.mdx:\d+: frontmatter: is not valid YAML/,
+			);
 		});
 	});
 
@@ -72,23 +85,36 @@ describe('npm run check rules', () => {
 		it('requires topic to equal the folder', () => {
 			const project = fixtureProject();
 			project.edit(ALPHA, 'topic: orchestration', 'topic: paas');
-			expect(project.problems()).toEqual([`${ALPHA}:4: topic: is "paas" but the file is in content/entries/orchestration/ — write topic: orchestration, or move the file to content/entries/paas/`]);
+			expect(project.problems()).toEqual([
+				`${ALPHA}:4: topic: is "paas" but the file is in content/entries/orchestration/ — write topic: orchestration, or move the file to content/entries/paas/`,
+			]);
 		});
 
 		it('requires a lowercase kebab-case file name inside a topic folder', () => {
 			const project = fixtureProject();
 			project.write('content/entries/misc/Omega_Thing.mdx', '---\ntitle: x\n---\n');
 			const problems = project.problems();
-			expect(problems).toContain('content/entries/misc/Omega_Thing.mdx:1: file: is in the folder "misc", which is not a topic — move it to one of: content/entries/orchestration/, content/entries/paas/, content/entries/datacenter-as-computer/, content/entries/networking/');
-			expect(problems).toContain('content/entries/misc/Omega_Thing.mdx:1: file: name "Omega_Thing" is not lowercase kebab-case — rename it to omega-thing.mdx');
+			expect(problems).toContain(
+				'content/entries/misc/Omega_Thing.mdx:1: file: is in the folder "misc", which is not a topic — move it to one of: content/entries/orchestration/, content/entries/paas/, content/entries/datacenter-as-computer/, content/entries/networking/',
+			);
+			expect(problems).toContain(
+				'content/entries/misc/Omega_Thing.mdx:1: file: name "Omega_Thing" is not lowercase kebab-case — rename it to omega-thing.mdx',
+			);
 		});
 
 		it('keeps ids unique across topics', async () => {
 			const project = fixtureProject();
 			const { readFileSync } = await import('node:fs');
-			const copy = readFileSync(`${project.root}/${ALPHA}`, 'utf8').replace('topic: orchestration', 'topic: networking').replace('title: Alpha Scheduler', 'title: Another Alpha').replace('aliases: [alpha]', '').replace('alpha.example.org', 'other.example.org').replace('formerIds: [alpha-old]', '');
+			const copy = readFileSync(`${project.root}/${ALPHA}`, 'utf8')
+				.replace('topic: orchestration', 'topic: networking')
+				.replace('title: Alpha Scheduler', 'title: Another Alpha')
+				.replace('aliases: [alpha]', '')
+				.replace('alpha.example.org', 'other.example.org')
+				.replace('formerIds: [alpha-old]', '');
 			project.write('content/entries/networking/alpha-scheduler.mdx', copy);
-			expect(project.problems()).toContain(`content/entries/orchestration/alpha-scheduler.mdx:1: file: has the id "alpha-scheduler", already used by content/entries/networking/alpha-scheduler.mdx — ids are unique across topics: rename one of the files`);
+			expect(project.problems()).toContain(
+				`content/entries/orchestration/alpha-scheduler.mdx:1: file: has the id "alpha-scheduler", already used by content/entries/networking/alpha-scheduler.mdx — ids are unique across topics: rename one of the files`,
+			);
 		});
 	});
 
@@ -96,13 +122,21 @@ describe('npm run check rules', () => {
 		it('keeps titles and aliases unique, ignoring case and punctuation', () => {
 			const project = fixtureProject();
 			project.edit(GAMMA, 'title: Gamma Platform', 'title: ALPHA');
-			expect(project.problems()).toEqual([`${GAMMA}:2: title: "ALPHA" is already the alias of ${ALPHA} — names are unique across the list: pick a more specific one, or edit the existing entry instead`]);
+			expect(project.problems()).toEqual([
+				`${GAMMA}:2: title: "ALPHA" is already the alias of ${ALPHA} — names are unique across the list: pick a more specific one, or edit the existing entry instead`,
+			]);
 		});
 
 		it('finds the same page behind a different spelling of its URL', () => {
 			const project = fixtureProject();
-			project.edit(GAMMA, 'url: https://github.com/example/gamma', 'url: https://WWW.Alpha.example.org:443/?utm_source=list');
-			expect(project.problems()).toEqual([`${GAMMA}:3: url: points at the same page as ${ALPHA} — each page gets one entry: edit the existing entry instead`]);
+			project.edit(
+				GAMMA,
+				'url: https://github.com/example/gamma',
+				'url: https://WWW.Alpha.example.org:443/?utm_source=list',
+			);
+			expect(project.problems()).toEqual([
+				`${GAMMA}:3: url: points at the same page as ${ALPHA} — each page gets one entry: edit the existing entry instead`,
+			]);
 		});
 
 		it('resolves every relation and suggests the id that was meant', () => {
@@ -120,25 +154,35 @@ describe('npm run check rules', () => {
 			project.edit(ALPHA, 'formerIds: [alpha-old]', 'formerIds: [alpha-old, gamma-platform]');
 			project.edit(GAMMA, 'reviewed: 2026-11-03', 'reviewed: 2026-11-03\nformerIds: [alpha-old]');
 			const problems = project.problems();
-			expect(problems).toContain(`${ALPHA}:13: formerIds.1: "gamma-platform" is the id of ${GAMMA}, so its address cannot redirect here — remove the former id, or rename the other entry`);
-			expect(problems).toContain(`${GAMMA}:14: formerIds.0: "alpha-old" is already a former id of ${ALPHA} — an old address can redirect to one entry only: remove it from one of them`);
+			expect(problems).toContain(
+				`${ALPHA}:13: formerIds.1: "gamma-platform" is the id of ${GAMMA}, so its address cannot redirect here — remove the former id, or rename the other entry`,
+			);
+			expect(problems).toContain(
+				`${GAMMA}:14: formerIds.0: "alpha-old" is already a former id of ${ALPHA} — an old address can redirect to one entry only: remove it from one of them`,
+			);
 		});
 
 		it('resolves the entries of reading paths', () => {
 			const project = fixtureProject();
 			project.edit('content/paths/fixture-route.md', 'entry: alpha-scheduler', 'entry: alpha');
-			expect(project.problems()).toEqual(['content/paths/fixture-route.md:7: steps.1.entry: "alpha" is not an entry id — use the file name (without .mdx) of an existing entry']);
+			expect(project.problems()).toEqual([
+				'content/paths/fixture-route.md:7: steps.1.entry: "alpha" is not an entry id — use the file name (without .mdx) of an existing entry',
+			]);
 		});
 
 		it('requires the four topic files', () => {
 			const project = fixtureProject();
 			project.remove('content/topics/paas.md');
-			expect(project.problems()).toEqual(['content/topics/paas.md:1: file: is missing — add a topic file with title, description and order']);
+			expect(project.problems()).toEqual([
+				'content/topics/paas.md:1: file: is missing — add a topic file with title, description and order',
+			]);
 		});
 
 		it('warns about facts not reviewed in twelve months', () => {
 			const project = fixtureProject();
-			expect(project.problems(new Date('2028-01-01'))).toContain(`${ALPHA}:12: warning: reviewed: was 2026-11-01, more than 12 months ago — check the entry's facts, then write reviewed: 2028-01-01`);
+			expect(project.problems(new Date('2028-01-01'))).toContain(
+				`${ALPHA}:12: warning: reviewed: was 2026-11-01, more than 12 months ago — check the entry's facts, then write reviewed: 2028-01-01`,
+			);
 		});
 	});
 
@@ -151,7 +195,16 @@ describe('npm run check rules', () => {
 	});
 
 	it('formats GitHub annotations with escaped properties', () => {
-		const line = formatAnnotation({ severity: 'error', file: 'content/a,b.mdx', line: 3, field: 'url', message: 'is "x"', fix: 'use https: 100%' });
-		expect(line).toBe('::error file=content/a%2Cb.mdx,line=3,title=url::is "x" — use https: 100%25');
+		const line = formatAnnotation({
+			severity: 'error',
+			file: 'content/a,b.mdx',
+			line: 3,
+			field: 'url',
+			message: 'is "x"',
+			fix: 'use https: 100%',
+		});
+		expect(line).toBe(
+			'::error file=content/a%2Cb.mdx,line=3,title=url::is "x" — use https: 100%25',
+		);
 	});
 });

@@ -14,13 +14,27 @@ describe('relations', () => {
 	it('shows a relation on both entries, in words that fit each side', () => {
 		const onAlpha = relationsOf(byId('alpha-scheduler'), entries);
 		const onBeta = relationsOf(byId('beta-paper'), entries);
-		expect(onAlpha).toContainEqual(expect.objectContaining({ type: 'inspiredBy', direction: 'forward', entries: [byId('beta-paper')] }));
-		expect(onBeta).toContainEqual(expect.objectContaining({ type: 'inspiredBy', direction: 'inverse', entries: [byId('alpha-scheduler')] }));
+		expect(onAlpha).toContainEqual(
+			expect.objectContaining({
+				type: 'inspiredBy',
+				direction: 'forward',
+				entries: [byId('beta-paper')],
+			}),
+		);
+		expect(onBeta).toContainEqual(
+			expect.objectContaining({
+				type: 'inspiredBy',
+				direction: 'inverse',
+				entries: [byId('alpha-scheduler')],
+			}),
+		);
 	});
 
 	it('merges symmetric relations into one list per entry', () => {
 		const onGamma = relationsOf(byId('gamma-platform'), entries);
-		expect(onGamma.filter((group) => group.type === 'alternativeTo')).toEqual([{ type: 'alternativeTo', direction: 'forward', entries: [byId('delta-mesh')] }]);
+		expect(onGamma.filter((group) => group.type === 'alternativeTo')).toEqual([
+			{ type: 'alternativeTo', direction: 'forward', entries: [byId('delta-mesh')] },
+		]);
 	});
 
 	it('finds the successor of a retired entry', () => {
@@ -31,12 +45,19 @@ describe('relations', () => {
 describe('lineage', () => {
 	it('places every dated entry by year and draws each historical relation from earlier to later', () => {
 		const graph = buildLineage(entries);
-		expect(graph.nodes.map((node) => node.id).sort()).toEqual(['alpha-scheduler', 'beta-paper', 'delta-mesh', 'gamma-platform']);
-		expect(graph.edges).toEqual(expect.arrayContaining([
-			{ from: 'beta-paper', to: 'alpha-scheduler', type: 'inspiredBy' },
-			{ from: 'alpha-scheduler', to: 'delta-mesh', type: 'buildsOn' },
-			{ from: 'gamma-platform', to: 'alpha-scheduler', type: 'supersededBy' },
-		]));
+		expect(graph.nodes.map((node) => node.id).sort()).toEqual([
+			'alpha-scheduler',
+			'beta-paper',
+			'delta-mesh',
+			'gamma-platform',
+		]);
+		expect(graph.edges).toEqual(
+			expect.arrayContaining([
+				{ from: 'beta-paper', to: 'alpha-scheduler', type: 'inspiredBy' },
+				{ from: 'alpha-scheduler', to: 'delta-mesh', type: 'buildsOn' },
+				{ from: 'gamma-platform', to: 'alpha-scheduler', type: 'supersededBy' },
+			]),
+		);
 		expect(graph.edges).toHaveLength(3);
 		const x = (id: string) => graph.nodes.find((node) => node.id === id)!.x;
 		expect(x('beta-paper')).toBeLessThan(x('gamma-platform'));
@@ -45,28 +66,58 @@ describe('lineage', () => {
 
 	it("follows one entry's ancestors and descendants only", () => {
 		const around = lineageAround(byId('delta-mesh'), entries);
-		expect(around.nodes.map((node) => node.id).sort()).toEqual(['alpha-scheduler', 'beta-paper', 'delta-mesh', 'gamma-platform']);
+		expect(around.nodes.map((node) => node.id).sort()).toEqual([
+			'alpha-scheduler',
+			'beta-paper',
+			'delta-mesh',
+			'gamma-platform',
+		]);
 		const aroundBeta = lineageAround(byId('beta-paper'), entries);
-		expect(aroundBeta.nodes.map((node) => node.id).sort()).toEqual(['alpha-scheduler', 'beta-paper', 'delta-mesh']);
+		expect(aroundBeta.nodes.map((node) => node.id).sort()).toEqual([
+			'alpha-scheduler',
+			'beta-paper',
+			'delta-mesh',
+		]);
 	});
 });
 
 describe('BibTeX', () => {
 	it('parses with a real BibTeX parser and carries the DOI, authors and venue', () => {
 		const beta = byId('beta-paper');
-		const { entries: records, errors } = parse(bibtexFor(beta.id, beta.data), { sentenceCase: false });
+		const { entries: records, errors } = parse(bibtexFor(beta.id, beta.data), {
+			sentenceCase: false,
+		});
 		expect(errors).toEqual([]);
 		expect(records).toHaveLength(1);
-		expect(records[0]).toMatchObject({ key: 'beta-paper', type: 'inproceedings', fields: { doi: '10.9999/beta.2012', year: '2012', booktitle: 'Imaginary Systems Conference 2012' } });
-		expect(records[0]!.fields.author).toEqual([{ firstName: 'Ada', lastName: 'Example' }, { firstName: 'Bo', lastName: 'Sample' }, { lastName: 'others' }]);
+		expect(records[0]).toMatchObject({
+			key: 'beta-paper',
+			type: 'inproceedings',
+			fields: {
+				doi: '10.9999/beta.2012',
+				year: '2012',
+				booktitle: 'Imaginary Systems Conference 2012',
+			},
+		});
+		expect(records[0]!.fields.author).toEqual([
+			{ firstName: 'Ada', lastName: 'Example' },
+			{ firstName: 'Bo', lastName: 'Sample' },
+			{ lastName: 'others' },
+		]);
 	});
 
 	it('escapes BibTeX specials and files journal papers as articles', () => {
 		const beta = byId('beta-paper');
-		const bib = bibtexFor('x', { ...beta.data, title: 'Costs & 100% of {everything}', venue: 'ACM SIGCOMM Computer Communication Review 38(2)' });
+		const bib = bibtexFor('x', {
+			...beta.data,
+			title: 'Costs & 100% of {everything}',
+			venue: 'ACM SIGCOMM Computer Communication Review 38(2)',
+		});
 		const { entries: records, errors } = parse(bib, { sentenceCase: false });
 		expect(errors).toEqual([]);
-		expect(records[0]).toMatchObject({ type: 'article', fields: { journal: 'ACM SIGCOMM Computer Communication Review 38(2)' } });
+		expect(records[0]).toMatchObject({
+			type: 'article',
+			fields: { journal: 'ACM SIGCOMM Computer Communication Review 38(2)' },
+		});
 		expect(records[0]!.fields.title).toMatch(/Costs & 100% of \{?everything\}?/i);
 	});
 });
@@ -74,19 +125,40 @@ describe('BibTeX', () => {
 describe('name shards', () => {
 	it('files every title and alias under its first character, with what a result row needs', () => {
 		const shards = buildNameShards(entries);
-		expect(shards.get(shardKey('alpha'))!.names).toEqual(expect.arrayContaining([['alpha scheduler', 'alpha-scheduler'], ['alpha', 'alpha-scheduler', 'alpha']]));
-		expect(shards.get('a')!.entries['alpha-scheduler']).toEqual(['Alpha Scheduler', 'tool', 'orchestration', 'active', 2014]);
-		expect(shards.get('b')!.names).toContainEqual(['beta a fictional paper on cluster management', 'beta-paper']);
+		expect(shards.get(shardKey('alpha'))!.names).toEqual(
+			expect.arrayContaining([
+				['alpha scheduler', 'alpha-scheduler'],
+				['alpha', 'alpha-scheduler', 'alpha'],
+			]),
+		);
+		expect(shards.get('a')!.entries['alpha-scheduler']).toEqual([
+			'Alpha Scheduler',
+			'tool',
+			'orchestration',
+			'active',
+			2014,
+		]);
+		expect(shards.get('b')!.names).toContainEqual([
+			'beta a fictional paper on cluster management',
+			'beta-paper',
+		]);
 		expect(shardKey('éclair')).toBe('other');
-		expect([...shards.values()].flatMap((shard) => shard.names)).toHaveLength(entries.reduce((count, entry) => count + 1 + (entry.data.aliases?.length ?? 0), 0));
+		expect([...shards.values()].flatMap((shard) => shard.names)).toHaveLength(
+			entries.reduce((count, entry) => count + 1 + (entry.data.aliases?.length ?? 0), 0),
+		);
 	});
 });
 
 describe('JSON Schema for editors', () => {
 	it('describes every frontmatter field and rejects unknown ones', () => {
-		const schema = entryJsonSchema() as { properties: Record<string, { description?: string }>; required: string[]; additionalProperties: boolean };
+		const schema = entryJsonSchema() as {
+			properties: Record<string, { description?: string }>;
+			required: string[];
+			additionalProperties: boolean;
+		};
 		expect(schema.required).toEqual(['title', 'url', 'topic', 'kind', 'summary']);
 		expect(schema.additionalProperties).toBe(false);
-		for (const [field, property] of Object.entries(schema.properties)) expect(property.description, field).toBeTruthy();
+		for (const [field, property] of Object.entries(schema.properties))
+			expect(property.description, field).toBeTruthy();
 	});
 });

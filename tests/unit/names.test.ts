@@ -8,7 +8,7 @@ describe('names', () => {
 	});
 	it('derives kebab-case ids from titles', () => {
 		expect(slugify('Docker Swarm mode (SwarmKit)')).toBe('docker-swarm-mode-swarmkit');
-		expect(slugify("Kubernetes: Up & Running")).toBe('kubernetes-up-running');
+		expect(slugify('Kubernetes: Up & Running')).toBe('kubernetes-up-running');
 	});
 	it('counts one edit for a substitution, insertion, deletion or transposition', () => {
 		expect(editDistance('kubernets', 'kubernetes')).toBe(1);

@@ -14,9 +14,13 @@ describe('normalizeUrl', () => {
 	});
 
 	it('keeps what makes pages different: path case, other ports, real parameters in any order', () => {
-		expect(normalizeUrl('https://example.org/Docs')).not.toBe(normalizeUrl('https://example.org/docs'));
+		expect(normalizeUrl('https://example.org/Docs')).not.toBe(
+			normalizeUrl('https://example.org/docs'),
+		);
 		expect(normalizeUrl('https://example.org:8443/')).toBe('example.org:8443');
-		expect(normalizeUrl('https://queue.acm.org/detail.cfm?id=2898444')).toBe('queue.acm.org/detail.cfm?id=2898444');
+		expect(normalizeUrl('https://queue.acm.org/detail.cfm?id=2898444')).toBe(
+			'queue.acm.org/detail.cfm?id=2898444',
+		);
 		expect(normalizeUrl('https://x.org/?b=2&a=1')).toBe(normalizeUrl('https://x.org/?a=1&b=2'));
 	});
 });
