@@ -35,7 +35,8 @@ export function contentCheck(): AstroIntegration {
 					}
 					throw new AstroError(summary);
 				}
-				updateConfig({ vite: { plugins: [unsafeMdxGuard(root)] } });
+				// A build has just checked every file; only the dev server sees files change after start.
+				if (command === 'dev') updateConfig({ vite: { plugins: [unsafeMdxGuard(root)] } });
 			},
 		},
 	};
@@ -47,10 +48,9 @@ function unsafeMdxGuard(root: string) {
 		name: 'wlm:unsafe-mdx-guard',
 		enforce: 'pre' as const,
 		transform(_code: string, id: string) {
-			// Astro also loads each entry through virtual wrappers; the file on disk is what gets compiled.
-			const file = id.split('?')[0]!;
-			if (!file.startsWith(entriesDir) || !file.endsWith('.mdx')) return;
-			const source = parseSourceFile(relative(root, file), readFileSync(file, 'utf8'));
+			// Astro also loads each entry through virtual wrappers (`?…` ids); the file itself is checked once.
+			if (id.includes('?') || !id.startsWith(entriesDir) || !id.endsWith('.mdx')) return;
+			const source = parseSourceFile(relative(root, id), readFileSync(id, 'utf8'));
 			const problems = findUnsafeMdx(source.body);
 			if (problems.length) {
 				const lines = problems.map(
