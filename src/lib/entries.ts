@@ -32,7 +32,7 @@ export async function getReadingPaths(): Promise<ReadingPath[]> {
 export const isRetired = (entry: Entry) => RETIRED_STATUSES.includes(entry.data.status);
 
 /** Newest additions first; ties broken by title so the order is stable between builds. */
-export function recentlyAdded(entries: Entry[], count: number): Entry[] {
+export function recentlyAdded(entries: Entry[], count = Infinity): Entry[] {
 	return entries
 		.filter((entry) => entry.data.added)
 		.sort((a, b) => b.data.added!.localeCompare(a.data.added!) || byTitle(a, b))

@@ -1,5 +1,5 @@
 import rss from '@astrojs/rss';
-import type { Entry } from './entries.ts';
+import { recentlyAdded, type Entry } from './entries.ts';
 import { entryPath } from './urls.ts';
 
 /** An RSS feed of entries, newest additions first. */
@@ -9,18 +9,12 @@ export function entriesFeed(options: {
 	site: URL;
 	entries: Entry[];
 }) {
-	const items = options.entries
-		.filter((entry) => entry.data.added)
-		.sort(
-			(a, b) =>
-				b.data.added!.localeCompare(a.data.added!) || a.data.title.localeCompare(b.data.title),
-		)
-		.map((entry) => ({
-			title: entry.data.title,
-			link: entryPath(entry.id),
-			description: entry.data.summary,
-			pubDate: new Date(`${entry.data.added}T00:00:00Z`),
-			categories: [entry.data.topic, entry.data.kind],
-		}));
+	const items = recentlyAdded(options.entries).map((entry) => ({
+		title: entry.data.title,
+		link: entryPath(entry.id),
+		description: entry.data.summary,
+		pubDate: new Date(`${entry.data.added}T00:00:00Z`),
+		categories: [entry.data.topic, entry.data.kind],
+	}));
 	return rss({ title: options.title, description: options.description, site: options.site, items });
 }

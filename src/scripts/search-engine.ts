@@ -1,5 +1,6 @@
 import { shardKey, type NameShard } from '../lib/name-index.ts';
 import { editDistance, normalizeName } from '../lib/names.ts';
+import { entryPath, sitePath } from '../lib/urls.ts';
 import type { Kind, Status, Topic } from '../schema/vocabulary.ts';
 
 /**
@@ -51,8 +52,6 @@ interface Pagefind {
 	): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> } | null>;
 }
 
-const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-const entryHref = (id: string) => `${base}entries/${id}/`;
 const TYPO_MIN_LENGTH = 4;
 const MATCH_ORDER: SearchHit['match'][] = ['name', 'prefix', 'typo'];
 
@@ -61,7 +60,7 @@ const shards = new Map<string, Promise<NameShard>>();
 
 /** Loads Pagefind once; rejects where there is no index (the dev server). */
 function loadPagefind(): Promise<Pagefind> {
-	pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(
+	pagefind ??= import(/* @vite-ignore */ sitePath('pagefind/pagefind.js')).then(
 		async (module: Pagefind) => {
 			await module.options({ ranking: { termSimilarity: 1, pageLength: 0.5 } });
 			return module;
@@ -73,7 +72,7 @@ function loadPagefind(): Promise<Pagefind> {
 function loadShard(key: string): Promise<NameShard> {
 	let shard = shards.get(key);
 	if (!shard) {
-		shard = fetch(`${base}search/names/${key}.json`).then((response) =>
+		shard = fetch(sitePath(`search/names/${key}.json`)).then((response) =>
 			response.ok ? response.json() : { entries: {}, names: [] },
 		);
 		shards.set(key, shard);
@@ -126,7 +125,7 @@ export async function findNames(query: string, filters: Filters): Promise<Search
 			found.set(id, {
 				hit: {
 					id,
-					href: entryHref(id),
+					href: entryPath(id),
 					title,
 					kind,
 					topic,
@@ -223,7 +222,7 @@ export async function closestName(normalized: string) {
 		for (const [name, id] of shard.names) {
 			const distance = editDistance(normalized, name, best?.distance ?? 3);
 			if (distance <= 3 && (!best || distance < best.distance))
-				best = { title: shard.entries[id]![0], href: entryHref(id), distance };
+				best = { title: shard.entries[id]![0], href: entryPath(id), distance };
 		}
 	}
 	return best && { title: best.title, href: best.href };
