@@ -19,15 +19,13 @@ export function searchCodeIn(transfers: Transfer[]): string[] {
 
 /**
  * Focuses the header's search box, as a reader about to search would, and waits until the search
- * code it loads has arrived; gives up after `timeoutMs` if nothing is requested.
+ * code it loads has attached itself to the box (it marks the form); gives up after `timeoutMs`.
+ * Waiting on the page rather than on one request keeps a slow, loaded machine from cutting it short.
  */
-export async function focusHeaderSearch(page: Page, timeoutMs = 5_000): Promise<void> {
-	const requested = page
-		.waitForEvent('requestfinished', {
-			predicate: (request) => SEARCH_CODE.test(new URL(request.url()).pathname),
-			timeout: timeoutMs,
-		})
-		.catch(() => undefined);
+export async function focusHeaderSearch(page: Page, timeoutMs = 30_000): Promise<void> {
 	await page.focus(HEADER_SEARCH_BOX);
-	if (await requested) await page.waitForTimeout(SETTLE_MS);
+	const attached = await page
+		.waitForSelector('header form[data-attached="true"]', { state: 'attached', timeout: timeoutMs })
+		.catch(() => undefined);
+	if (attached) await page.waitForTimeout(SETTLE_MS);
 }
