@@ -14,6 +14,20 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	devToolbar: { enabled: false },
+	// Rendering thousands of entry pages one at a time leaves the CPU idle while each file is
+	// written; four at once halved the render phase of the 10,000-entry benchmark.
+	build: { concurrency: 4 },
+	vite: {
+		build: {
+			rolldownOptions: {
+				output: {
+					// One server chunk for all entry bodies rather than one each: at 10,000 entries the
+					// bundler spent twice as long on separate chunks.
+					codeSplitting: { groups: [{ name: 'entry-bodies', test: /content[\\/]entries[\\/]/ }] },
+				},
+			},
+		},
+	},
 	integrations: [contentCheck(), mdx(), sitemap(), searchIndex()],
 	// Entries hold no code blocks, and Shiki's inline styles would break the CSP.
 	markdown: { syntaxHighlight: false },

@@ -11,8 +11,9 @@ export type Entry = CollectionEntry<'entries'>;
 export type TopicEntry = CollectionEntry<'topics'>;
 export type ReadingPath = CollectionEntry<'paths'>;
 
-const byTitle = (a: Entry, b: Entry) =>
-	a.data.title.localeCompare(b.data.title, 'en', { sensitivity: 'base' });
+// One collator for every comparison: localeCompare with options builds a new one per call.
+const titleCollator = new Intl.Collator('en', { sensitivity: 'base' });
+const byTitle = (a: Entry, b: Entry) => titleCollator.compare(a.data.title, b.data.title);
 
 /** Every entry, sorted by title. */
 export async function getEntries(): Promise<Entry[]> {
