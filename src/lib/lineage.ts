@@ -68,11 +68,32 @@ export function lineageEdges(entries: Entry[]): LineageEdge[] {
 	);
 }
 
-/** The whole list's lineage. */
-export function buildLineage(entries: Entry[]): LineageGraph {
+/**
+ * How many entries /lineage/ draws at most. A timeline of thousands of names cannot be read and
+ * weighs megabytes; past this, the page draws the most connected entries, and every entry page
+ * still draws its own lineage in full.
+ */
+export const LINEAGE_PAGE_LIMIT = 150;
+
+/** The whole list's lineage, or its `limit` most connected dated entries when there are more. */
+export function buildLineage(entries: Entry[], limit = LINEAGE_PAGE_LIMIT): LineageGraph {
+	const dated = entries.filter((entry) => entry.data.year);
+	const edges = lineageEdges(entries);
+	if (dated.length <= limit) return layout(dated, edges);
+	const degree = new Map<string, number>();
+	for (const { from, to } of edges) {
+		degree.set(from, (degree.get(from) ?? 0) + 1);
+		degree.set(to, (degree.get(to) ?? 0) + 1);
+	}
+	const drawn = dated
+		.map((entry) => ({ entry, degree: degree.get(entry.id) ?? 0 }))
+		.sort((a, b) => b.degree - a.degree || a.entry.id.localeCompare(b.entry.id))
+		.slice(0, limit)
+		.map(({ entry }) => entry);
+	const drawnIds = new Set(drawn.map((entry) => entry.id));
 	return layout(
-		entries.filter((entry) => entry.data.year),
-		lineageEdges(entries),
+		drawn,
+		edges.filter((edge) => drawnIds.has(edge.from) && drawnIds.has(edge.to)),
 	);
 }
 

@@ -64,6 +64,15 @@ describe('lineage', () => {
 		expect(x('gamma-platform')).toBeLessThan(x('alpha-scheduler'));
 	});
 
+	it('draws only the most connected entries when there are more than the limit', () => {
+		const graph = buildLineage(entries, 2);
+		// alpha-scheduler is in all three relations; the other three are in one each, so the id decides.
+		expect(graph.nodes.map((node) => node.id).sort()).toEqual(['alpha-scheduler', 'beta-paper']);
+		expect(graph.edges).toEqual([
+			{ from: 'beta-paper', to: 'alpha-scheduler', type: 'inspiredBy' },
+		]);
+	});
+
 	it("follows one entry's ancestors and descendants only", () => {
 		const around = lineageAround(byId('delta-mesh'), entries);
 		expect(around.nodes.map((node) => node.id).sort()).toEqual([
