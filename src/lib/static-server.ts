@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const CONTENT_TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -16,6 +16,9 @@ const CONTENT_TYPES: Record<string, string> = {
 	'.bib': 'application/x-bibtex; charset=utf-8',
 };
 
+/** Text is sent gzipped, as static hosts do; Pagefind's index files come compressed already. */
+const COMPRESSED = new Set(['.html', '.js', '.css', '.json', '.xml', '.svg', '.txt', '.bib']);
+
 export interface StaticSite {
 	/** Address of the site's base, ending in "/". */
 	url: string;
@@ -24,7 +27,7 @@ export interface StaticSite {
 
 /**
  * Serves a built `dist/` on 127.0.0.1 and a free port, as a static host would: directory indexes,
- * the site's 404 page, and the site mounted under its base path. Used by tests, the audit and the
+ * the site's 404 page, compressed text, and the site mounted under its base path. Used by tests, the audit and the
  * benchmark, which must not depend on a dev server.
  */
 export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> {
@@ -32,10 +35,15 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> 
 	const server: Server = createServer(async (request, response) => {
 		const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
 		const send = async (file: string, status: number) => {
+			const body = await readFile(file);
+			const gzip =
+				COMPRESSED.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
 			response.writeHead(status, {
 				'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+				Vary: 'Accept-Encoding',
+				...(gzip && { 'Content-Encoding': 'gzip' }),
 			});
-			createReadStream(file).pipe(response);
+			response.end(gzip ? gzipSync(body) : body);
 		};
 		if (pathname.startsWith(prefix)) {
 			const relative = normalize(pathname.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');

@@ -24,7 +24,7 @@ export function formatAudit(findings: AuditFindings, misses: string[]): string {
 }
 
 function pageTable({ pages }: AuditFindings): string {
-	const header = ['page', 'requests', 'KB sent', 'KB gzip', 'JS KB', 'JS KB gzip'];
+	const header = ['page', 'requests', 'KB uncompressed', 'KB sent (gzip)', 'JS KB', 'JS KB sent'];
 	header.push('search code before / after focus', 'CSP violations', 'third-party', 'axe');
 	const rows = pages.map(({ kind, beforeInteraction: sent, searchCode, ...page }) => [
 		kind,

@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import type { Page, Request } from 'playwright-core';
 
 /** One response a page received. */
@@ -6,9 +5,9 @@ export interface Transfer {
 	url: string;
 	/** Playwright's resource type: document, stylesheet, script, fetch, image… */
 	type: string;
-	/** Headers and body as the local server sent them, uncompressed. */
+	/** Headers and the body uncompressed. */
 	bytes: number;
-	/** The same with the body gzipped, as any real static host sends text. */
+	/** Headers and the body as they crossed the wire: text gzipped, as static hosts send it. */
 	gzipBytes: number;
 }
 
@@ -20,13 +19,7 @@ export interface TrafficTotals {
 	jsGzipBytes: number;
 }
 
-/** Text a static host compresses on the way out; Pagefind's own index files come compressed already. */
-const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|wasm)|image\/svg)/;
-
-/**
- * Records every response a page receives. The test server sends files uncompressed, so each body
- * is also gzipped here to tell what a reader would download from the deployed site.
- */
+/** Records every response a page receives. */
 export function recordTraffic(page: Page) {
 	const pending: Promise<Transfer>[] = [];
 	page.on('requestfinished', (request) => pending.push(measure(request)));
@@ -57,15 +50,13 @@ function isJavaScript(transfer: Transfer) {
 async function measure(request: Request): Promise<Transfer> {
 	const response = await request.response();
 	const sizes = await request.sizes();
-	// A worker's own script reports no sizes; its body still tells.
 	const body = await response?.body().catch(() => undefined);
-	const bodyBytes = sizes.responseBodySize || body?.length || 0;
-	const compressible = body && COMPRESSIBLE.test(response?.headers()['content-type'] ?? '');
-	const gzipBody = compressible ? Math.min(bodyBytes, gzipSync(body).length) : bodyBytes;
+	// A worker's own script reports no sizes; its body still tells.
+	const sentBytes = sizes.responseBodySize || body?.length || 0;
 	return {
 		url: request.url(),
 		type: request.resourceType(),
-		bytes: sizes.responseHeadersSize + bodyBytes,
-		gzipBytes: sizes.responseHeadersSize + gzipBody,
+		bytes: sizes.responseHeadersSize + (body?.length ?? sentBytes),
+		gzipBytes: sizes.responseHeadersSize + sentBytes,
 	};
 }
