@@ -2,6 +2,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startLighthouse, type LighthouseResult } from '../lib/audit/lighthouse.ts';
 import { buildPhases } from '../lib/bench/build-phases.ts';
 import { distStats } from '../lib/bench/dist-stats.ts';
 import { openSearchSession, type SearchRun } from '../lib/bench/name-search.ts';
@@ -61,8 +62,18 @@ export async function main(args: string[]): Promise<number> {
 		if (code !== 0) throw new Error(`The build failed:\n${output.slice(-4000)}`);
 
 		const distDir = join(copy.root, 'dist');
-		console.error('Measuring pages and searches in Chromium…');
-		const { pages, search } = await measureInBrowser(distDir, entries, runs);
+		const server = await serveStatic(distDir);
+		let measured: Awaited<ReturnType<typeof measureInBrowser>>;
+		let lighthouse: LighthouseResult[];
+		try {
+			const pageKinds = pagesToMeasure(server.url, entries);
+			console.error('Measuring pages and searches in Chromium…');
+			measured = await measureInBrowser(server.url, pageKinds, entries, runs);
+			lighthouse = await scoreOnMobile(pageKinds, runs);
+		} finally {
+			await server.close();
+		}
+		const { pages, search } = measured;
 		const result: BenchResult = {
 			entries: count,
 			generatedAt: new Date().toISOString(),
@@ -75,6 +86,7 @@ export async function main(args: string[]): Promise<number> {
 			dist: distStats(distDir),
 			search,
 			pages,
+			lighthouse,
 		};
 		const table = formatBench(result);
 		const resultsDir = join(PROJECT_ROOT, 'bench/results');
@@ -91,31 +103,46 @@ export async function main(args: string[]): Promise<number> {
 	}
 }
 
-async function measureInBrowser(distDir: string, entries: SyntheticEntry[], runs: number) {
-	const server = await serveStatic(distDir);
+interface PageToMeasure {
+	kind: string;
+	url: string;
+	/** For the topic page: how many entries its topic holds. */
+	entries?: number;
+}
+
+/** One page of each kind, the topic page being the first page of the largest topic. */
+function pagesToMeasure(siteUrl: string, entries: SyntheticEntry[]): PageToMeasure[] {
+	const [biggestTopic, topicEntries] = [...Map.groupBy(entries, (entry) => entry.topic)].sort(
+		(a, b) => b[1].length - a[1].length,
+	)[0]!;
+	return [
+		{ kind: 'home', url: siteUrl },
+		{
+			kind: `topic ${biggestTopic}`,
+			url: `${siteUrl}topics/${biggestTopic}/`,
+			entries: topicEntries.length,
+		},
+		{ kind: 'entry', url: `${siteUrl}entries/${entries[0]!.id}/` },
+		{ kind: 'search', url: `${siteUrl}search/` },
+		{ kind: 'lineage', url: `${siteUrl}lineage/` },
+	];
+}
+
+async function measureInBrowser(
+	siteUrl: string,
+	pageKinds: PageToMeasure[],
+	entries: SyntheticEntry[],
+	runs: number,
+) {
 	const browser = await launchChromium();
 	try {
-		const perTopic = Map.groupBy(entries, (entry) => entry.topic);
-		const [biggestTopic, topicEntries] = [...perTopic].sort(
-			(a, b) => b[1].length - a[1].length,
-		)[0]!;
-		const entryUrl = `${server.url}entries/${entries[0]!.id}/`;
-		const pages = [
-			await measurePageWeight(browser, 'home', server.url),
-			{
-				...(await measurePageWeight(
-					browser,
-					`topic ${biggestTopic}`,
-					`${server.url}topics/${biggestTopic}/`,
-				)),
-				entries: topicEntries.length,
-			},
-			await measurePageWeight(browser, 'entry', entryUrl),
-			await measurePageWeight(browser, 'search', `${server.url}search/`),
-			await measurePageWeight(browser, 'lineage', `${server.url}lineage/`),
-		];
+		const pages = [];
+		for (const { kind, url, entries } of pageKinds) {
+			pages.push({ ...(await measurePageWeight(browser, kind, url)), ...(entries && { entries }) });
+		}
 
 		// Real names, spread over the list: one per cold run, one to warm up, one per warm run.
+		const entryUrl = `${siteUrl}entries/${entries[0]!.id}/`;
 		const tools = entries.filter((entry) => entry.kind === 'tool');
 		const queries = Array.from(
 			{ length: 2 * runs + 1 },
@@ -135,7 +162,21 @@ async function measureInBrowser(distDir: string, entries: SyntheticEntry[], runs
 		return { pages, search: { cold: summarizeSearch(cold), warm: summarizeSearch(warm) } };
 	} finally {
 		await browser.close();
-		await server.close();
+	}
+}
+
+/** Lighthouse on mobile, the budgeted form factor, median of `runs` for each page. */
+async function scoreOnMobile(pageKinds: PageToMeasure[], runs: number) {
+	const lighthouse = await startLighthouse();
+	try {
+		const results: LighthouseResult[] = [];
+		for (const { kind, url } of pageKinds) {
+			console.error(`Lighthouse: ${kind} page, mobile, ${runs} run(s)…`);
+			results.push(await lighthouse.score(kind, url, 'mobile', runs));
+		}
+		return results;
+	} finally {
+		await lighthouse.close();
 	}
 }
 

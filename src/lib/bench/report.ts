@@ -1,3 +1,5 @@
+import { BUDGETS } from '../audit/budgets.ts';
+import { CATEGORIES, type LighthouseResult } from '../audit/lighthouse.ts';
 import { markdownTable } from '../markdown-table.ts';
 import type { DistStats } from './dist-stats.ts';
 import type { SearchRun } from './name-search.ts';
@@ -34,6 +36,8 @@ export interface BenchResult {
 	dist: DistStats;
 	search: { cold: SearchSummary; warm: SearchSummary };
 	pages: (PageWeight & { entries?: number })[];
+	/** Mobile scores of the same pages, against the audit's Lighthouse budget. */
+	lighthouse: LighthouseResult[];
 }
 
 /** The median of some numbers (the lower middle for an even count). */
@@ -68,7 +72,7 @@ export function formatBench(result: BenchResult): string {
 	const searchCell = (summary: SearchSummary) =>
 		[
 			`${summary.medianMs.toFixed(0)} ms`,
-			`${kb(summary.medianBytes)} sent, ${kb(summary.medianGzipBytes)} gzip`,
+			`${kb(summary.medianGzipBytes)} sent gzipped (${kb(summary.medianBytes)} uncompressed)`,
 			`first result right ${summary.topHitsRight}/${summary.runs.length}`,
 		].join('; ');
 	const measures = markdownTable(
@@ -110,7 +114,7 @@ export function formatBench(result: BenchResult): string {
 		],
 	);
 	const pages = markdownTable(
-		['page, before any interaction', 'HTML', 'requests', 'sent', 'gzip', 'JS', 'JS gzip'],
+		['page, before any interaction', 'HTML', 'requests', 'uncompressed', 'sent (gzip)', 'JS', 'JS sent'],
 		result.pages.map((page) => [
 			page.entries ? `${page.kind} (${count(page.entries)} entries in the topic)` : page.kind,
 			kb(page.htmlBytes),
@@ -121,6 +125,16 @@ export function formatBench(result: BenchResult): string {
 			kb(page.jsGzipBytes),
 		]),
 		[1, 2, 3, 4, 5, 6],
+	);
+	const scores = markdownTable(
+		['page, Lighthouse mobile', ...CATEGORIES, 'performance, every run', ''],
+		result.lighthouse.map((page) => [
+			page.kind,
+			...CATEGORIES.map((category) => page.scores[category]),
+			page.performanceRuns.join(', '),
+			verdict(CATEGORIES.every((category) => page.scores[category] >= BUDGETS.lighthouseScore)),
+		]),
+		[1, 2, 3, 4],
 	);
 	const setting = `${machine.cpus} CPUs, ${(machine.memoryBytes / 1024 ** 3).toFixed(0)} GiB, Node ${machine.node}`;
 	const validity = `the content check found ${check.errors} errors and ${check.warnings} warnings in the generated entries`;
@@ -135,6 +149,8 @@ export function formatBench(result: BenchResult): string {
 		measures,
 		`Cold search by part, gzip: ${parts(search.cold)}. Warm: ${parts(search.warm)}.`,
 		pages,
+		`Lighthouse, median of ${result.lighthouse[0]?.performanceRuns.length ?? 0} runs by performance; the budget is ${BUDGETS.lighthouseScore} in every category:`,
+		scores,
 		`Build phases:\n\n${build.phases.map((line) => `- ${line}`).join('\n')}`,
 	].join('\n\n');
 }
