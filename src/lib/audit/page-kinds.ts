@@ -11,6 +11,3 @@ export const PAGE_KINDS = {
 } as const;
 
 export type PageKind = keyof typeof PAGE_KINDS;
-
-/** The kinds Lighthouse scores: the pages readers arrive on. */
-export const LIGHTHOUSE_KINDS: PageKind[] = ['home', 'topic', 'entry', 'search'];
