@@ -13,7 +13,7 @@ import {
 } from '../lib/audit/lighthouse.ts';
 import { checkInternalLinks } from '../lib/audit/links.ts';
 import { auditPage } from '../lib/audit/page-audit.ts';
-import { PAGE_KINDS, type PageKind } from '../lib/audit/page-kinds.ts';
+import { LIGHTHOUSE_KINDS, PAGE_KINDS } from '../lib/audit/page-kinds.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { copyProject, PROJECT_ROOT, type ProjectCopy } from '../lib/project-copy.ts';
 import { serveStatic } from '../lib/static-server.ts';
@@ -116,7 +116,7 @@ async function runLighthouse(distDir: string, runs: number): Promise<LighthouseR
 	const lighthouse = await startLighthouse();
 	try {
 		const results: LighthouseResult[] = [];
-		for (const kind of Object.keys(PAGE_KINDS) as PageKind[]) {
+		for (const kind of LIGHTHOUSE_KINDS) {
 			for (const formFactor of FORM_FACTORS) {
 				const times = formFactor === 'mobile' ? runs : RUNS_ON_DESKTOP;
 				console.error(`Lighthouse: ${kind} page, ${formFactor}, ${times} run(s)…`);
