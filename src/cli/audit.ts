@@ -6,11 +6,7 @@ import { readDistSite } from '../lib/audit/dist-site.ts';
 import { checkExternalLinks } from '../lib/audit/external-links.ts';
 import { formatAudit } from '../lib/audit/format.ts';
 import { validateHtml } from '../lib/audit/html-validity.ts';
-import {
-	startLighthouse,
-	type FormFactor,
-	type LighthouseResult,
-} from '../lib/audit/lighthouse.ts';
+import { scorePage, type FormFactor, type LighthouseResult } from '../lib/audit/lighthouse.ts';
 import { checkInternalLinks } from '../lib/audit/links.ts';
 import { auditPage } from '../lib/audit/page-audit.ts';
 import { LIGHTHOUSE_KINDS, PAGE_KINDS } from '../lib/audit/page-kinds.ts';
@@ -113,21 +109,17 @@ async function auditPages(distDir: string) {
 
 async function runLighthouse(distDir: string, runs: number): Promise<LighthouseResult[]> {
 	const server = await serveStatic(distDir);
-	const lighthouse = await startLighthouse();
 	try {
 		const results: LighthouseResult[] = [];
 		for (const kind of LIGHTHOUSE_KINDS) {
 			for (const formFactor of FORM_FACTORS) {
 				const times = formFactor === 'mobile' ? runs : RUNS_ON_DESKTOP;
 				console.error(`Lighthouse: ${kind} page, ${formFactor}, ${times} run(s)…`);
-				results.push(
-					await lighthouse.score(kind, server.url + PAGE_KINDS[kind], formFactor, times),
-				);
+				results.push(await scorePage(kind, server.url + PAGE_KINDS[kind], formFactor, times));
 			}
 		}
 		return results;
 	} finally {
-		await lighthouse.close();
 		await server.close();
 	}
 }

@@ -2,7 +2,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startLighthouse, type LighthouseResult } from '../lib/audit/lighthouse.ts';
+import { scorePage, type LighthouseResult } from '../lib/audit/lighthouse.ts';
 import { buildPhases } from '../lib/bench/build-phases.ts';
 import { distStats } from '../lib/bench/dist-stats.ts';
 import { openSearchSession, type SearchRun } from '../lib/bench/name-search.ts';
@@ -167,17 +167,12 @@ async function measureInBrowser(
 
 /** Lighthouse on mobile, the budgeted form factor, median of `runs` for each page. */
 async function scoreOnMobile(pageKinds: PageToMeasure[], runs: number) {
-	const lighthouse = await startLighthouse();
-	try {
-		const results: LighthouseResult[] = [];
-		for (const { kind, url } of pageKinds) {
-			console.error(`Lighthouse: ${kind} page, mobile, ${runs} run(s)…`);
-			results.push(await lighthouse.score(kind, url, 'mobile', runs));
-		}
-		return results;
-	} finally {
-		await lighthouse.close();
+	const results: LighthouseResult[] = [];
+	for (const { kind, url } of pageKinds) {
+		console.error(`Lighthouse: ${kind} page, mobile, ${runs} run(s)…`);
+		results.push(await scorePage(kind, url, 'mobile', runs));
 	}
+	return results;
 }
 
 function positiveInteger(value: string, flag: string): number {

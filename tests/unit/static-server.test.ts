@@ -13,7 +13,7 @@ let site: StaticSite;
 
 /** A GET with node:http, which leaves decoding to the caller, unlike fetch. */
 function get(path: string, acceptEncoding?: string) {
-	return new Promise<{ status: number; encoding?: string; body: Buffer }>((resolve, reject) => {
+	return new Promise<{ status: number; encoding: string | undefined; body: Buffer }>((resolve, reject) => {
 		const url = new URL(path, site.url);
 		const headers = acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {};
 		request(url, { headers }, (response) => {

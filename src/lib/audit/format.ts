@@ -43,16 +43,17 @@ function pageTable({ pages }: AuditFindings): string {
 
 function lighthouseTable(results: NonNullable<AuditFindings['lighthouse']>): string {
 	const header = ['page', 'form', 'performance', 'accessibility', 'best practices', 'SEO'];
-	header.push('performance runs', 'short of full marks');
-	const rows = results.map(({ kind, formFactor, scores, performanceRuns, shortfalls }) => [
-		kind,
-		formFactor,
-		scores.performance,
-		scores.accessibility,
-		scores['best-practices'],
-		scores.seo,
-		performanceRuns.join(' '),
-		shortfalls
+	header.push('performance runs', 'CPU slowdown (benchmark)', 'short of full marks');
+	const rows = results.map((result) => [
+		result.kind,
+		result.formFactor,
+		result.scores.performance,
+		result.scores.accessibility,
+		result.scores['best-practices'],
+		result.scores.seo,
+		result.performanceRuns.join(' '),
+		`${result.cpuSlowdown}x (${result.benchmarkIndex})`,
+		result.shortfalls
 			.map(({ id, displayValue }) => (displayValue ? `${id} (${displayValue})` : id))
 			.join(', ') || '–',
 	]);

@@ -127,11 +127,12 @@ export function formatBench(result: BenchResult): string {
 		[1, 2, 3, 4, 5, 6],
 	);
 	const scores = markdownTable(
-		['page, Lighthouse mobile', ...CATEGORIES, 'performance, every run', ''],
+		['page, Lighthouse mobile', ...CATEGORIES, 'performance, every run', 'CPU slowdown (benchmark)', ''],
 		result.lighthouse.map((page) => [
 			page.kind,
 			...CATEGORIES.map((category) => page.scores[category]),
 			page.performanceRuns.join(', '),
+			`${page.cpuSlowdown}x (${page.benchmarkIndex})`,
 			verdict(CATEGORIES.every((category) => page.scores[category] >= BUDGETS.lighthouseScore)),
 		]),
 		[1, 2, 3, 4],
