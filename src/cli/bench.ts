@@ -32,7 +32,7 @@ export async function main(args: string[]): Promise<number> {
 			args,
 			options: {
 				entries: { type: 'string', default: '1000' },
-				runs: { type: 'string', default: '5' },
+				runs: { type: 'string', default: '7' },
 			},
 		});
 		count = positiveInteger(values.entries, '--entries');
