@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, PROJECT_ROOT, type ProjectCopy } from '../../src/lib/project-copy.ts';
+import { TOPIC_PAGE_SIZE } from '../../src/lib/site.ts';
 import { writeSyntheticContent, type SyntheticEntry } from '../../src/lib/synthetic-entries.ts';
 import { TOPICS } from '../../src/schema/vocabulary.ts';
 
@@ -23,10 +24,10 @@ describe('topic pages at scale', () => {
 	const page = (topic: string, number: number) =>
 		join(copy.root, 'dist/topics', topic, number === 1 ? '' : String(number), 'index.html');
 
-	it('lists every entry of a topic exactly once across its pages of at most 100', () => {
+	it('lists every entry of a topic exactly once across pages of at most TOPIC_PAGE_SIZE', () => {
 		for (const topic of TOPICS) {
 			const own = entries.filter((entry) => entry.topic === topic);
-			const pages = Math.ceil(own.length / 100);
+			const pages = Math.ceil(own.length / TOPIC_PAGE_SIZE);
 			expect(pages, topic).toBeGreaterThan(1);
 			expect(existsSync(page(topic, pages + 1)), `${topic} has no page ${pages + 1}`).toBe(false);
 			const listed = Array.from({ length: pages }, (_, index) =>
