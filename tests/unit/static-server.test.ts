@@ -13,23 +13,25 @@ let site: StaticSite;
 
 /** A GET with node:http, which leaves decoding to the caller, unlike fetch. */
 function get(path: string, acceptEncoding?: string) {
-	return new Promise<{ status: number; encoding: string | undefined; body: Buffer }>((resolve, reject) => {
-		const url = new URL(path, site.url);
-		const headers = acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {};
-		request(url, { headers }, (response) => {
-			const chunks: Buffer[] = [];
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () =>
-				resolve({
-					status: response.statusCode!,
-					encoding: response.headers['content-encoding'],
-					body: Buffer.concat(chunks),
-				}),
-			);
-		})
-			.on('error', reject)
-			.end();
-	});
+	return new Promise<{ status: number; encoding: string | undefined; body: Buffer }>(
+		(resolve, reject) => {
+			const url = new URL(path, site.url);
+			const headers = acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {};
+			request(url, { headers }, (response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () =>
+					resolve({
+						status: response.statusCode!,
+						encoding: response.headers['content-encoding'],
+						body: Buffer.concat(chunks),
+					}),
+				);
+			})
+				.on('error', reject)
+				.end();
+		},
+	);
 }
 
 beforeAll(async () => {
