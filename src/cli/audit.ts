@@ -13,6 +13,7 @@ import { LIGHTHOUSE_KINDS, PAGE_KINDS } from '../lib/audit/page-kinds.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { copyProject, PROJECT_ROOT, type ProjectCopy } from '../lib/project-copy.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { positiveInteger } from './arguments.ts';
 
 /**
  * `npm run audit`: builds the real site twice in throwaway copies, at the root and under the base
@@ -122,13 +123,6 @@ async function runLighthouse(distDir: string, runs: number): Promise<LighthouseR
 	} finally {
 		await server.close();
 	}
-}
-
-function positiveInteger(value: string, flag: string): number {
-	if (!/^\d+$/.test(value) || Number(value) < 1) {
-		throw new Error(`${flag} must be a positive whole number, not "${value}"`);
-	}
-	return Number(value);
 }
 
 if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -14,6 +14,7 @@ import { checkContent } from '../lib/content-check.ts';
 import { copyProject, PROJECT_ROOT } from '../lib/project-copy.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { writeSyntheticContent, type SyntheticEntry } from '../lib/synthetic-entries.ts';
+import { positiveInteger } from './arguments.ts';
 
 /**
  * `npm run bench -- --entries N`: builds the real code over N generated entries in a throwaway
@@ -68,7 +69,7 @@ export async function main(args: string[]): Promise<number> {
 		try {
 			const pageKinds = pagesToMeasure(server.url, entries);
 			console.error('Measuring pages and searches in Chromium…');
-			measured = await measureInBrowser(server.url, pageKinds, entries, runs);
+			measured = await measureInBrowser(pageKinds, entries, runs);
 			lighthouse = await scoreOnMobile(pageKinds, runs);
 		} finally {
 			await server.close();
@@ -129,7 +130,6 @@ function pagesToMeasure(siteUrl: string, entries: SyntheticEntry[]): PageToMeasu
 }
 
 async function measureInBrowser(
-	siteUrl: string,
 	pageKinds: PageToMeasure[],
 	entries: SyntheticEntry[],
 	runs: number,
@@ -142,7 +142,7 @@ async function measureInBrowser(
 		}
 
 		// Real names, spread over the list: one per cold run, one to warm up, one per warm run.
-		const entryUrl = `${siteUrl}entries/${entries[0]!.id}/`;
+		const entryUrl = pageKinds.find((page) => page.kind === 'entry')!.url;
 		const tools = entries.filter((entry) => entry.kind === 'tool');
 		const queries = Array.from(
 			{ length: 2 * runs + 1 },
@@ -173,12 +173,6 @@ async function scoreOnMobile(pageKinds: PageToMeasure[], runs: number) {
 		results.push(await scorePage(kind, url, 'mobile', runs));
 	}
 	return results;
-}
-
-function positiveInteger(value: string, flag: string): number {
-	if (!/^\d+$/.test(value) || Number(value) < 1)
-		throw new Error(`${flag} must be a positive whole number, not "${value}"`);
-	return Number(value);
 }
 
 if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

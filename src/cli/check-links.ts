@@ -9,6 +9,7 @@ import {
 	type LinkCheckOptions,
 	type LinkResult,
 } from '../lib/link-health.ts';
+import { positiveInteger } from './arguments.ts';
 
 /**
  * `npm run check:links`: requests every entry's url and archiveUrl and reports the links that no
@@ -101,13 +102,6 @@ export async function main(args: string[], root = process.cwd()): Promise<number
 		(result, index) => result.outcome === 'error' || (result.outcome === 'dead' && !covered[index]),
 	);
 	return failed ? 1 : 0;
-}
-
-function positiveInteger(value: string, flag: string): number {
-	if (!/^\d+$/.test(value) || Number(value) < 1) {
-		throw new Error(`${flag} must be a positive whole number, not "${value}"`);
-	}
-	return Number(value);
 }
 
 if (import.meta.main) process.exitCode = await main(process.argv.slice(2));
