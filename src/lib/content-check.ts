@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import { entrySchema, type EntryData } from '../schema/entry.ts';
 import { pathSchema, type PathData } from '../schema/path.ts';
-import { topicSchema } from '../schema/topic.ts';
+import { topicSchema, type TopicData } from '../schema/topic.ts';
 import { RELATION_TYPES, REVIEW_MAX_AGE_DAYS, TOPICS } from '../schema/vocabulary.ts';
 import { readSourceFiles, type SourceFile } from './content-files.ts';
 import { findUnsafeMdx } from './mdx-safety.ts';
@@ -62,7 +62,8 @@ export function checkContent(root: string, today = new Date()): ContentReport {
 	// An entry with a problem of its own still exists: references to it are not reported as well.
 	const existingIds = new Set(sources.map((source) => idOf(source.path)));
 	checkAcrossEntries(entries, existingIds, report);
-	checkTopics(root, report);
+	const topics = checkTopics(root, report);
+	checkAreasAndPicks(entries, topics, report);
 	const paths = checkPaths(root, existingIds, report);
 
 	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -367,7 +368,14 @@ function checkAcrossEntries(entries: SourcedEntry[], existingIds: Set<string>, r
 	}
 }
 
-function checkTopics(root: string, report: Report) {
+interface CheckedTopic {
+	file: string;
+	source: SourceFile;
+	data: TopicData;
+}
+
+function checkTopics(root: string, report: Report): Map<string, CheckedTopic> {
+	const topics = new Map<string, CheckedTopic>();
 	const sources = readSourceFiles(root, 'content/topics', '.md');
 	for (const topic of TOPICS) {
 		const file = `content/topics/${topic}.md`;
@@ -391,7 +399,50 @@ function checkTopics(root: string, report: Report) {
 				fix: `topics are exactly: ${TOPICS.join(', ')}`,
 			});
 		}
-		checkWithSchema(source, topicSchema, report);
+		const data = checkWithSchema(source, topicSchema, report);
+		if (data) topics.set(name, { file: source.path, source, data });
+	}
+	return topics;
+}
+
+/** Each entry's `area` is one its topic defines; each "start here" pick is an entry of that topic. */
+function checkAreasAndPicks(
+	entries: SourcedEntry[],
+	topics: Map<string, CheckedTopic>,
+	report: Report,
+) {
+	for (const entry of entries) {
+		const { area, topic } = entry.data;
+		const topicFile = topics.get(topic);
+		if (!area || !topicFile) continue;
+		const areaIds = (topicFile.data.areas ?? []).map((defined) => defined.id);
+		if (!areaIds.includes(area)) {
+			report({
+				file: entry.file,
+				line: entry.source.lineOf(['area']),
+				field: 'area',
+				message: `is "${area}", which ${topicFile.file} does not define`,
+				fix: areaIds.length
+					? `use one of: ${areaIds.join(', ')}`
+					: `define it under areas: in ${topicFile.file}`,
+			});
+		}
+	}
+	const topicOf = new Map(entries.map((entry) => [entry.id, entry.data.topic]));
+	for (const [name, topic] of topics) {
+		for (const [index, pick] of (topic.data.startHere ?? []).entries()) {
+			const pickTopic = topicOf.get(pick);
+			if (pickTopic === name) continue;
+			report({
+				file: topic.file,
+				line: topic.source.lineOf(['startHere', index]),
+				field: `startHere.${index}`,
+				message: pickTopic
+					? `"${pick}" is an entry of ${pickTopic}, not of ${name}`
+					: `"${pick}" is not an entry id`,
+				fix: `pick an entry from content/entries/${name}/`,
+			});
+		}
 	}
 }
 

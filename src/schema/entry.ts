@@ -22,6 +22,9 @@ const calendarDate = z.preprocess(
 
 const idList = z.array(entryId).optional();
 
+/** An SPDX licence expression: identifiers joined by AND, OR or WITH, optionally in parentheses. */
+const SPDX_EXPRESSION = /^\(?[A-Za-z0-9.+-]+\)?(?: (?:AND|OR|WITH) \(?[A-Za-z0-9.+-]+\)?)*$/;
+
 export const relationsSchema = z
 	.strictObject({
 		inspiredBy: idList.describe(
@@ -104,6 +107,41 @@ export const entrySchema = z
 		relations: relationsSchema.prefault({}),
 		tags: z.array(entryId).optional().describe('Free-form lowercase kebab-case keywords.'),
 		archiveUrl: webUrl.optional().describe('A web-archive copy, for a url that no longer works.'),
+		license: z
+			.string()
+			.regex(SPDX_EXPRESSION, {
+				error: 'must be an SPDX licence expression such as "Apache-2.0" or "MIT OR Apache-2.0"',
+			})
+			.optional()
+			.describe('For tools and specs: the licence as an SPDX expression, e.g. "Apache-2.0".'),
+		pdf: webUrl
+			.optional()
+			.describe("For papers: an openly available copy, e.g. the authors' or the venue's PDF."),
+		area: entryId
+			.optional()
+			.describe("The topic's sub-group this entry belongs to: an area id from its topic file."),
+		repository: z
+			.string()
+			.regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, {
+				error: 'must be a GitHub repository written owner/name, e.g. "kubernetes/kubernetes"',
+			})
+			.optional()
+			.describe(
+				'The GitHub repository as owner/name, where the url is not the repository; its health is tracked.',
+			),
+		seedList: z
+			.strictObject({
+				linked: z.url({
+					protocol: /^https?$/,
+					hostname: z.regexes.domain,
+					error: 'must be the absolute address the 2015 list linked',
+				}),
+				said: z.string().trim().min(10).max(400),
+			})
+			.optional()
+			.describe(
+				'For entries of the 2015 reading list this site grew from: the address it linked and what it said.',
+			),
 		added: calendarDate.optional().describe('Date the entry was added to the list.'),
 		reviewed: calendarDate.optional().describe('Date the facts in the entry were last checked.'),
 		formerIds: z
