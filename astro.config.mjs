@@ -2,7 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { contentCheck } from './src/integrations/content-check.ts';
+import { contentGate } from './src/integrations/content-gate.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 // Deployments set these; the defaults serve the site at the root of a placeholder domain.
@@ -28,7 +28,7 @@ export default defineConfig({
 			},
 		},
 	},
-	integrations: [contentCheck(), mdx(), sitemap(), searchIndex()],
+	integrations: [contentGate(), mdx(), sitemap(), searchIndex()],
 	// Entries hold no code blocks, and Shiki's inline styles would break the CSP.
 	markdown: { syntaxHighlight: false },
 	security: {

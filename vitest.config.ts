@@ -2,7 +2,7 @@
 import { getViteConfig } from 'astro/config';
 
 /**
- * Two projects: `unit` runs on sources alone; `site` tests the real build output and drives it in
+ * Three projects: `unit` runs on the site's sources alone, `tools` on the tooling beside them; `site` tests the real build output and drives it in
  * Chromium, after one shared build made by the global setup.
  */
 export default getViteConfig(
@@ -11,6 +11,7 @@ export default getViteConfig(
 			allowOnly: !process.env.CI,
 			projects: [
 				{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+				{ extends: true, test: { name: 'tools', include: ['tests/tools/**/*.test.ts'] } },
 				{
 					extends: true,
 					test: {

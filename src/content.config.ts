@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { entrySchema } from './schema/entry.ts';
-import { pathSchema } from './schema/path.ts';
+import { pathSchema } from './schema/reading-path.ts';
 import { topicSchema } from './schema/topic.ts';
 
 /** Files starting with `_` sit beside content as helpers and are never published. */

@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import {
+	RELATIONS,
 	RELATION_TYPES,
 	RETIRED_STATUSES,
 	TOPICS,
@@ -95,7 +96,7 @@ export function relationsOf(entry: Entry, all: Entry[]): RelationGroup[] {
 	for (const type of RELATION_TYPES) {
 		const forward = (entry.data.relations[type] ?? []).flatMap((id) => byId.get(id) ?? []);
 		const backward = [...(inverse.get(entry.id)?.get(type) ?? [])].sort(byTitle);
-		if (type === 'alternativeTo' || type === 'related') {
+		if (RELATIONS[type].symmetric) {
 			const merged = [...new Set([...forward, ...backward])].sort(byTitle);
 			if (merged.length) groups.push({ type, direction: 'forward', entries: merged });
 			continue;

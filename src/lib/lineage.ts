@@ -1,5 +1,11 @@
 import { entryById, type Entry } from './entries.ts';
-import { TOPICS, type RelationType, type Topic } from '../schema/vocabulary.ts';
+import {
+	LINEAGE_RELATIONS,
+	lineageArrow,
+	TOPICS,
+	type RelationType,
+	type Topic,
+} from '../schema/vocabulary.ts';
 
 /**
  * Lays out the list's history as a timeline: one column per year, one lane per topic, and an
@@ -7,14 +13,7 @@ import { TOPICS, type RelationType, type Topic } from '../schema/vocabulary.ts';
  * build time, so the picture ships as plain SVG.
  */
 
-/** Relations that carry history. `alternativeTo` and `related` are not drawn: they are not lineage. */
-const LINEAGE_RELATIONS = [
-	'inspiredBy',
-	'buildsOn',
-	'supersededBy',
-	'describes',
-] as const satisfies readonly RelationType[];
-type LineageRelation = (typeof LINEAGE_RELATIONS)[number];
+type LineageRelation = RelationType;
 
 export interface LineageNode {
 	id: string;
@@ -59,11 +58,7 @@ export function lineageEdges(entries: Entry[]): LineageEdge[] {
 		LINEAGE_RELATIONS.flatMap((type) =>
 			(entry.data.relations[type] ?? [])
 				.filter((other) => dated.has(entry.id) && dated.has(other))
-				.map((other) =>
-					type === 'supersededBy' || type === 'describes'
-						? { from: entry.id, to: other, type }
-						: { from: other, to: entry.id, type },
-				),
+				.map((other) => ({ ...lineageArrow(type, entry.id, other), type })),
 		),
 	);
 }

@@ -1,3 +1,5 @@
+import { routes } from './routes.ts';
+
 /**
  * Every internal address goes through here, so the site works under a base path
  * (e.g. `/wlm/` on a project site) as well as at the root.
@@ -9,7 +11,7 @@ export function sitePath(path = ''): string {
 	return base + path.replace(/^\/+/, '');
 }
 
-export const entryPath = (id: string) => sitePath(`entries/${id}/`);
-export const topicPath = (topic: string) => sitePath(`topics/${topic}/`);
-export const readingPath = (id: string) => sitePath(`paths/${id}/`);
-export const searchPath = () => sitePath('search/');
+export const entryPath = (id: string) => sitePath(routes.entry(id));
+export const topicPath = (topic: string, page?: number) => sitePath(routes.topic(topic, page));
+export const readingPathUrl = (id: string) => sitePath(routes.readingPath(id));
+export const searchPath = () => sitePath(routes.search());

@@ -34,19 +34,72 @@ export const STATUS_LABELS: Record<Status, string> = {
 };
 
 /**
- * Typed relations between entries. Each is stored on one entry and shown on both: `forward` reads
- * "<this entry> <forward> <other>", `inverse` reads "<other> <inverse> <this entry>".
+ * Typed relations between entries, and everything the site says or draws about each. A relation is
+ * stored on one entry and shown on both: `forward` reads "<this entry> <forward> <other>", `inverse`
+ * reads "<other> <inverse> <this entry>". A `symmetric` relation reads the same from both sides.
+ * `lineage` says how the timeline draws it: `from-this` as an arrow from the entry that stores it to
+ * the other, `from-other` the other way round, so that arrows follow ideas forward; `null` if it is
+ * not history and is not drawn.
  */
 export const RELATIONS = {
-	inspiredBy: { forward: 'Inspired by', inverse: 'Inspired' },
-	buildsOn: { forward: 'Builds on', inverse: 'Built upon by' },
-	supersededBy: { forward: 'Superseded by', inverse: 'Supersedes' },
-	describes: { forward: 'Describes', inverse: 'Described by' },
-	alternativeTo: { forward: 'Alternative to', inverse: 'Alternative to' },
-	related: { forward: 'Related', inverse: 'Related' },
-} as const;
+	inspiredBy: {
+		forward: 'Inspired by',
+		inverse: 'Inspired',
+		symmetric: false,
+		lineage: 'from-other',
+	},
+	buildsOn: {
+		forward: 'Builds on',
+		inverse: 'Built upon by',
+		symmetric: false,
+		lineage: 'from-other',
+	},
+	supersededBy: {
+		forward: 'Superseded by',
+		inverse: 'Supersedes',
+		symmetric: false,
+		lineage: 'from-this',
+	},
+	describes: {
+		forward: 'Describes',
+		inverse: 'Described by',
+		symmetric: false,
+		lineage: 'from-this',
+	},
+	alternativeTo: {
+		forward: 'Alternative to',
+		inverse: 'Alternative to',
+		symmetric: true,
+		lineage: null,
+	},
+	related: { forward: 'Related', inverse: 'Related', symmetric: true, lineage: null },
+} as const satisfies Record<
+	string,
+	{
+		forward: string;
+		inverse: string;
+		symmetric: boolean;
+		lineage: 'from-this' | 'from-other' | null;
+	}
+>;
 export type RelationType = keyof typeof RELATIONS;
 export const RELATION_TYPES = Object.keys(RELATIONS) as RelationType[];
+
+/** The relations the lineage timeline draws. */
+export const LINEAGE_RELATIONS = RELATION_TYPES.filter((type) => RELATIONS[type].lineage);
+
+/** A drawn relation as an arrow, `from` the earlier idea `to` the later one. */
+export function lineageArrow(type: RelationType, storedOn: string, other: string) {
+	return RELATIONS[type].lineage === 'from-this'
+		? { from: storedOn, to: other }
+		: { from: other, to: storedOn };
+}
+
+/** How an arrow of `type` reads from its tail to its head ("Borg paper inspired Kubernetes"). */
+export function arrowWording(type: RelationType): string {
+	const { forward, inverse, lineage } = RELATIONS[type];
+	return (lineage === 'from-this' ? forward : inverse).toLowerCase();
+}
 
 /** How long a `reviewed` date stays fresh before `npm run check` asks for another look. */
 export const REVIEW_MAX_AGE_DAYS = 365;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readDistSite } from '../../src/lib/audit/dist-site.ts';
-import { checkInternalLinks } from '../../src/lib/audit/links.ts';
-import { copyProject, PROJECT_ROOT, type ProjectCopy } from '../../src/lib/project-copy.ts';
+import { readDistSite } from '../../tools/audit/dist-site.ts';
+import { checkInternalLinks } from '../../tools/audit/links.ts';
+import { copyProject, PROJECT_ROOT, type ProjectCopy } from '../../tools/harness/project-copy.ts';
 
 /** The real site built under a base path, as on a project site: every internal address must carry it. */
 const BASE_PATH = '/wlm/';

@@ -2,9 +2,9 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/lib/browser.ts';
-import { copyProject, type ProjectCopy } from '../../src/lib/project-copy.ts';
-import { serveStatic } from '../../src/lib/static-server.ts';
+import { launchChromium } from '../../tools/harness/chromium.ts';
+import { copyProject, type ProjectCopy } from '../../tools/harness/project-copy.ts';
+import { serveStatic } from '../../tools/harness/static-server.ts';
 import { ALPHA, FIXTURE, GAMMA } from '../support/fixture-project.ts';
 
 /** Builds of small fixture projects, through the real code, to see what the build refuses and emits. */

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, PROJECT_ROOT, type ProjectCopy } from '../../src/lib/project-copy.ts';
+import { copyProject, PROJECT_ROOT, type ProjectCopy } from '../../tools/harness/project-copy.ts';
 import { TOPIC_PAGE_SIZE } from '../../src/lib/site.ts';
-import { writeSyntheticContent, type SyntheticEntry } from '../../src/lib/synthetic-entries.ts';
+import { writeSyntheticContent, type SyntheticEntry } from '../../tools/bench/synthetic/entries.ts';
 import { TOPICS } from '../../src/schema/vocabulary.ts';
 
 /** Topics with more entries than fit on one page, built through the real code. */

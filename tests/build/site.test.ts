@@ -2,14 +2,20 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { XMLParser } from 'fast-xml-parser';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkContent, type CheckedEntry } from '../../src/lib/content-check.ts';
-import { PROJECT_ROOT } from '../../src/lib/project-copy.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkContent, type CheckedEntry } from '../../src/check/index.ts';
+import { PROJECT_ROOT } from '../../tools/harness/project-copy.ts';
 import { entryJsonSchema } from '../../src/schema/json-schema.ts';
-import { RELATION_TYPES, TOPICS } from '../../src/schema/vocabulary.ts';
+import {
+	LINEAGE_RELATIONS,
+	lineageArrow,
+	RELATION_TYPES,
+	TOPICS,
+} from '../../src/schema/vocabulary.ts';
 import { readBuilt, textOf } from '../support/dist.ts';
+import { builtSite } from '../support/site.ts';
 
-const distDir = inject('distDir');
+const { distDir } = builtSite();
 const built = (path: string) => readBuilt(distDir, path);
 let entries: CheckedEntry[];
 beforeAll(() => {
@@ -85,13 +91,10 @@ describe('the real build', () => {
 		);
 		const dated = new Set(nodes);
 		for (const entry of entries) {
-			for (const type of ['inspiredBy', 'buildsOn', 'supersededBy', 'describes'] as const) {
+			for (const type of LINEAGE_RELATIONS) {
 				for (const target of entry.data.relations[type] ?? []) {
 					if (!dated.has(entry.id) || !dated.has(target)) continue;
-					const [from, to] =
-						type === 'supersededBy' || type === 'describes'
-							? [entry.id, target]
-							: [target, entry.id];
+					const { from, to } = lineageArrow(type, entry.id, target);
 					expect(html, `${from} → ${to}`).toContain(`data-from="${from}" data-to="${to}"`);
 				}
 			}

@@ -2,22 +2,23 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { BUDGETS } from '../../src/lib/audit/budgets.ts';
-import { recordCspViolations } from '../../src/lib/audit/csp.ts';
-import { readDistSite } from '../../src/lib/audit/dist-site.ts';
-import { checkExternalLinks } from '../../src/lib/audit/external-links.ts';
-import { validateHtml } from '../../src/lib/audit/html-validity.ts';
-import { checkInternalLinks } from '../../src/lib/audit/links.ts';
-import { auditPage, type PageAudit } from '../../src/lib/audit/page-audit.ts';
-import { PAGE_KINDS, type PageKind } from '../../src/lib/audit/page-kinds.ts';
-import { recordThirdPartyRequests } from '../../src/lib/audit/third-party.ts';
-import { launchChromium } from '../../src/lib/browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUDGETS } from '../../tools/audit/budgets.ts';
+import { recordCspViolations } from '../../tools/audit/csp.ts';
+import { readDistSite } from '../../tools/audit/dist-site.ts';
+import { checkExternalLinks } from '../../tools/audit/external-links.ts';
+import { validateHtml } from '../../tools/audit/html-validity.ts';
+import { checkInternalLinks } from '../../tools/audit/links.ts';
+import { auditPage, type PageAudit } from '../../tools/audit/page-audit.ts';
+import { PAGE_KINDS, type PageKind } from '../../tools/audit/page-kinds.ts';
+import { recordThirdPartyRequests } from '../../tools/audit/third-party.ts';
+import { launchChromium } from '../../tools/harness/chromium.ts';
+import { builtSite } from '../support/site.ts';
 
 /** The fast parts of `npm run audit`, on the build made by the global setup. */
 
-const siteUrl = inject('siteUrl');
-const site = readDistSite(inject('distDir'));
+const { siteUrl, distDir } = builtSite();
+const site = readDistSite(distDir);
 const KINDS = Object.keys(PAGE_KINDS) as PageKind[];
 
 let browser: Browser;

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../src/lib/browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../tools/harness/chromium.ts';
+import { builtSite } from '../support/site.ts';
 
-const siteUrl = inject('siteUrl');
+const { siteUrl } = builtSite();
 let browser: Browser;
 beforeAll(async () => {
 	browser = await launchChromium();

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
-import { checkContent, formatProblem } from '../../src/lib/content-check.ts';
+import { checkContent, formatProblem } from '../../src/check/index.ts';
 import type { Entry } from '../../src/lib/entries.ts';
 
 export const FIXTURE = join(import.meta.dirname, '../fixtures/mini');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatAnnotation } from '../../src/lib/content-check.ts';
+import { checkContent, formatAnnotation } from '../../src/check/index.ts';
 import { ALPHA, BETA, fixtureProject, GAMMA } from '../support/fixture-project.ts';
 
 describe('npm run check rules', () => {

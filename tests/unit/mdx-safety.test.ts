@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnsafeMdx, isSafeLinkTarget } from '../../src/lib/mdx-safety.ts';
+import { findUnsafeMdx, isSafeLinkTarget } from '../../src/check/mdx-safety.ts';
 
 const messages = (body: string) =>
 	findUnsafeMdx(body).map((problem) => `${problem.line}: ${problem.message}`);

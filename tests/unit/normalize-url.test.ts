@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl } from '../../src/lib/normalize-url.ts';
+import { normalizeUrl } from '../../src/check/normalize-url.ts';
 
 describe('normalizeUrl', () => {
 	it('ignores scheme, host case, www, default ports, trailing slashes, fragments and tracking', () => {

@@ -1,18 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUDGETS, findMisses, type AuditFindings } from '../lib/audit/budgets.ts';
-import { readDistSite } from '../lib/audit/dist-site.ts';
-import { checkExternalLinks } from '../lib/audit/external-links.ts';
-import { formatAudit } from '../lib/audit/format.ts';
-import { validateHtml } from '../lib/audit/html-validity.ts';
-import { scorePage, type FormFactor, type LighthouseResult } from '../lib/audit/lighthouse.ts';
-import { checkInternalLinks } from '../lib/audit/links.ts';
-import { auditPage } from '../lib/audit/page-audit.ts';
-import { LIGHTHOUSE_KINDS, PAGE_KINDS } from '../lib/audit/page-kinds.ts';
-import { launchChromium } from '../lib/browser.ts';
-import { copyProject, PROJECT_ROOT, type ProjectCopy } from '../lib/project-copy.ts';
-import { serveStatic } from '../lib/static-server.ts';
+import { BUDGETS, findMisses, type AuditFindings } from '../audit/budgets.ts';
+import { readDistSite } from '../audit/dist-site.ts';
+import { checkExternalLinks } from '../audit/external-links.ts';
+import { formatAudit } from '../audit/format.ts';
+import { validateHtml } from '../audit/html-validity.ts';
+import { scorePage, type FormFactor, type LighthouseResult } from '../audit/lighthouse.ts';
+import { checkInternalLinks } from '../audit/links.ts';
+import { auditPage } from '../audit/page-audit.ts';
+import { LIGHTHOUSE_KINDS, PAGE_KINDS } from '../audit/page-kinds.ts';
+import { launchChromium } from '../harness/chromium.ts';
+import { copyProject, PROJECT_ROOT, type ProjectCopy } from '../harness/project-copy.ts';
+import { serveStatic } from '../harness/static-server.ts';
 import { positiveInteger } from './arguments.ts';
 
 /**

@@ -6,7 +6,7 @@ import {
 	formatLinkResult,
 	type LinkCheckOptions,
 	type LinkTarget,
-} from '../../src/lib/link-health.ts';
+} from '../../tools/link-health/link-health.ts';
 
 /** Every request the server received since the last test began. */
 const requests: { method: string; path: string }[] = [];

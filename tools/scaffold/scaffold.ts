@@ -1,10 +1,15 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
-import { entrySchema } from '../schema/entry.ts';
-import { checkContent, OUTLINE_MARKER, type CheckedEntry, type Problem } from './content-check.ts';
-import { normalizeName, slugify } from './names.ts';
-import { normalizeUrl } from './normalize-url.ts';
+import { entrySchema } from '../../src/schema/entry.ts';
+import {
+	checkContent,
+	OUTLINE_MARKER,
+	type CheckedEntry,
+	type Problem,
+} from '../../src/check/index.ts';
+import { normalizeName, slugify } from '../../src/lib/names.ts';
+import { normalizeUrl } from '../../src/check/normalize-url.ts';
 
 /** The fields a contributor gives; everything else is optional and added by hand. */
 export interface NewEntryFields {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibratedCpuSlowdown } from '../../src/lib/audit/lighthouse.ts';
+import { calibratedCpuSlowdown } from '../../tools/audit/lighthouse.ts';
 
 describe('calibratedCpuSlowdown', () => {
 	it("keeps Lighthouse's 4x on a high-end desktop and never goes above it", () => {

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import { entrySchema, type EntryData } from '../schema/entry.ts';
-import { pathSchema, type PathData } from '../schema/path.ts';
+import { pathSchema, type PathData } from '../schema/reading-path.ts';
 import { topicSchema, type TopicData } from '../schema/topic.ts';
 import { RELATION_TYPES, REVIEW_MAX_AGE_DAYS, TOPICS } from '../schema/vocabulary.ts';
-import { readSourceFiles, type SourceFile } from './content-files.ts';
+import { readSourceFiles, type SourceFile } from './source-files.ts';
 import { findUnsafeMdx } from './mdx-safety.ts';
-import { editDistance, normalizeName } from './names.ts';
+import { editDistance, normalizeName } from '../lib/names.ts';
 import { normalizeUrl } from './normalize-url.ts';
 
 /**

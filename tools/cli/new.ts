@@ -1,12 +1,12 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { KINDS, TOPICS } from '../schema/vocabulary.ts';
+import { KINDS, TOPICS } from '../../src/schema/vocabulary.ts';
 import {
 	NEW_ENTRY_FIELDS,
 	scaffoldEntry,
 	writeEntry,
 	type NewEntryFields,
-} from '../lib/scaffold.ts';
+} from '../scaffold/scaffold.ts';
 
 /** `npm run new -- --topic … --kind … --title "…" --url … --summary "…"`; asks for what is missing in a terminal. */
 const { values } = parseArgs({

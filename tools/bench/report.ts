@@ -1,6 +1,6 @@
 import { BUDGETS } from '../audit/budgets.ts';
 import { CATEGORIES, type LighthouseResult } from '../audit/lighthouse.ts';
-import { markdownTable } from '../markdown-table.ts';
+import { markdownTable } from '../measure/markdown-table.ts';
 import type { DistStats } from './dist-stats.ts';
 import type { SearchRun } from './name-search.ts';
 import type { PageWeight } from './page-weight.ts';

@@ -1,7 +1,8 @@
-import { shardKey, type NameShard } from '../lib/name-index.ts';
-import { editDistance, normalizeName } from '../lib/names.ts';
-import { entryPath, sitePath } from '../lib/urls.ts';
-import type { Kind, Status, Topic } from '../schema/vocabulary.ts';
+import { shardKey, type NameShard } from '../../lib/name-index.ts';
+import { editDistance, normalizeName } from '../../lib/names.ts';
+import { entryPath, sitePath } from '../../lib/urls.ts';
+import { routes } from '../../lib/routes.ts';
+import type { Kind, Status, Topic } from '../../schema/vocabulary.ts';
 
 /**
  * Runs a query against two indexes built at compile time. The name shards answer searches for a
@@ -60,7 +61,7 @@ const shards = new Map<string, Promise<NameShard>>();
 
 /** Loads Pagefind once; rejects where there is no index (the dev server). */
 function loadPagefind(): Promise<Pagefind> {
-	pagefind ??= import(/* @vite-ignore */ sitePath('pagefind/pagefind.js')).then(
+	pagefind ??= import(/* @vite-ignore */ sitePath(routes.pagefind())).then(
 		async (module: Pagefind) => {
 			await module.options({ ranking: { termSimilarity: 1, pageLength: 0.5 } });
 			return module;
@@ -72,7 +73,7 @@ function loadPagefind(): Promise<Pagefind> {
 function loadShard(key: string): Promise<NameShard> {
 	let shard = shards.get(key);
 	if (!shard) {
-		shard = fetch(sitePath(`search/names/${key}.json`)).then((response) =>
+		shard = fetch(sitePath(routes.nameShard(key))).then((response) =>
 			response.ok ? response.json() : { entries: {}, names: [] },
 		);
 		shards.set(key, shard);

@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type Status } from '../schema/vocabulary.ts';
+import { STATUS_LABELS, type Status } from '../../schema/vocabulary.ts';
 import {
 	FILTER_NAMES,
 	quickSearch,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-check.ts';
-import { scaffoldEntry, writeEntry } from '../../src/lib/scaffold.ts';
+import { checkContent } from '../../src/check/index.ts';
+import { scaffoldEntry, writeEntry } from '../../tools/scaffold/scaffold.ts';
 import { fixtureProject } from '../support/fixture-project.ts';
 
 const fields = {

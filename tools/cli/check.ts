@@ -1,4 +1,4 @@
-import { checkContent, formatAnnotation, formatProblem } from '../lib/content-check.ts';
+import { checkContent, formatAnnotation, formatProblem } from '../../src/check/index.ts';
 
 /** `npm run check`: validates every entry, topic and reading path without a build. */
 const { problems, entries } = checkContent(process.cwd());

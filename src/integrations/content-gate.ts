@@ -3,20 +3,23 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { checkContent, formatProblem } from '../lib/content-check.ts';
-import { parseSourceFile } from '../lib/content-files.ts';
-import { findUnsafeMdx } from '../lib/mdx-safety.ts';
+import { checkContent, formatProblem } from '../check/index.ts';
+import { parseSourceFile } from '../check/source-files.ts';
+import { findUnsafeMdx } from '../check/mdx-safety.ts';
 
 /**
  * Makes the build refuse exactly what `npm run check` refuses, before Astro compiles any MDX: a
  * broken or unsafe entry stops the build with one readable line per problem, never a stack trace.
  * In the dev server, a Vite guard re-checks each entry body as it is edited.
  */
-export function contentCheck(): AstroIntegration {
+export function contentGate(): AstroIntegration {
 	return {
-		name: 'wlm:content-check',
+		name: 'wlm:content-gate',
 		hooks: {
 			'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+				// Vitest loads this config through getViteConfig, which reports itself as "dev": the tests
+				// check the content themselves, so that one broken entry does not stop every other test.
+				if ((command !== 'build' && command !== 'dev') || process.env.VITEST) return;
 				const root = fileURLToPath(config.root);
 				const { problems } = checkContent(root);
 				const errors = problems.filter((problem) => problem.severity === 'error');
@@ -51,14 +54,17 @@ function unsafeMdxGuard(root: string) {
 			// Astro also loads each entry through virtual wrappers (`?…` ids); the file itself is checked once.
 			if (id.includes('?') || !id.startsWith(entriesDir) || !id.endsWith('.mdx')) return;
 			const source = parseSourceFile(relative(root, id), readFileSync(id, 'utf8'));
-			const problems = findUnsafeMdx(source.body);
-			if (problems.length) {
-				const lines = problems.map(
-					(problem) =>
-						`${source.path}:${source.bodyStartLine + problem.line - 1}: body: ${problem.message} — ${problem.fix}`,
-				);
-				throw new AstroError(lines.join('\n'));
-			}
+			const problems = findUnsafeMdx(source.body).map((problem) =>
+				formatProblem({
+					severity: 'error',
+					file: source.path,
+					line: source.bodyStartLine + problem.line - 1,
+					field: 'body',
+					message: problem.message,
+					fix: problem.fix,
+				}),
+			);
+			if (problems.length) throw new AstroError(problems.join('\n'));
 		},
 	};
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticSite } from '../../src/lib/static-server.ts';
+import { serveStatic, type StaticSite } from '../../tools/harness/static-server.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'wlm-static-'));
 const PAGE = `<!doctype html><title>Kubernetes</title>${'<p>container orchestration</p>'.repeat(50)}`;

@@ -1,12 +1,14 @@
+import { routes } from '../../src/lib/routes.ts';
+
 /** One address of each kind of page the site has, relative to its base. */
 export const PAGE_KINDS = {
-	home: '',
-	topic: 'topics/orchestration/',
-	entry: 'entries/kubernetes/',
-	search: 'search/',
-	lineage: 'lineage/',
-	path: 'paths/from-borg-to-kubernetes/',
-	contributing: 'contributing/',
+	home: routes.home(),
+	topic: routes.topic('orchestration'),
+	entry: routes.entry('kubernetes'),
+	search: routes.search(),
+	lineage: routes.lineage(),
+	path: routes.readingPath('from-borg-to-kubernetes'),
+	contributing: routes.contributing(),
 	'404': '404.html',
 } as const;
 

@@ -1,7 +1,8 @@
+import { routes } from '../../../src/lib/routes.ts';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { slugify } from './names.ts';
+import { slugify } from '../../../src/lib/names.ts';
 import {
 	ONSETS,
 	VOWELS,
@@ -19,15 +20,16 @@ import {
 	SURNAMES,
 	MONTHS,
 	SENTENCES,
-} from './synthetic-words.ts';
+} from './words.ts';
 import {
+	RELATIONS,
 	RETIRED_STATUSES,
 	TOPICS,
 	type Kind,
 	type RelationType,
 	type Status,
 	type Topic,
-} from '../schema/vocabulary.ts';
+} from '../../../src/schema/vocabulary.ts';
 
 /**
  * Made-up but lifelike entries for the benchmark: invented names, each kind with its own fields,
@@ -190,8 +192,7 @@ export function syntheticEntries(
 					: random() < 0.6
 						? 'describes'
 						: 'inspiredBy';
-			// inspiredBy and buildsOn point back in time; supersededBy and describes point forward.
-			const forward = type === 'supersededBy' || type === 'describes';
+			const forward = RELATIONS[type].lineage === 'from-this';
 			const pool = random() < CROSS_FAMILY_SHARE ? skeletons : family;
 			const fits = (candidate: (typeof skeletons)[number]) =>
 				(forward ? rank(candidate) > rank(skeleton) : rank(candidate) < rank(skeleton)) &&
@@ -358,7 +359,7 @@ function bodyFor(
 		words += sentence.split(/\s+/).length;
 	}
 	// Real entries link related entries inline, by root-relative address.
-	if (otherId && random() < 0.3) sentences.push(`See also [${otherTitle}](/entries/${otherId}/).`);
+	if (otherId && random() < 0.3) sentences.push(`See also [${otherTitle}](/${routes.entry(otherId)}).`);
 	const paragraphs: string[] = [];
 	for (let start = 0; start < sentences.length; start += 3)
 		paragraphs.push(sentences.slice(start, start + 3).join(' '));

@@ -2,18 +2,19 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scorePage, type LighthouseResult } from '../lib/audit/lighthouse.ts';
-import { buildPhases } from '../lib/bench/build-phases.ts';
-import { distStats } from '../lib/bench/dist-stats.ts';
-import { openSearchSession, type SearchRun } from '../lib/bench/name-search.ts';
-import { measurePageWeight } from '../lib/bench/page-weight.ts';
-import { watchTreeMemory } from '../lib/bench/process-memory.ts';
-import { formatBench, summarizeSearch, type BenchResult } from '../lib/bench/report.ts';
-import { launchChromium } from '../lib/browser.ts';
-import { checkContent } from '../lib/content-check.ts';
-import { copyProject, PROJECT_ROOT } from '../lib/project-copy.ts';
-import { serveStatic } from '../lib/static-server.ts';
-import { writeSyntheticContent, type SyntheticEntry } from '../lib/synthetic-entries.ts';
+import { scorePage, type LighthouseResult } from '../audit/lighthouse.ts';
+import { routes } from '../../src/lib/routes.ts';
+import { buildPhases } from '../bench/build-phases.ts';
+import { distStats } from '../bench/dist-stats.ts';
+import { openSearchSession, type SearchRun } from '../bench/name-search.ts';
+import { measurePageWeight } from '../bench/page-weight.ts';
+import { watchTreeMemory } from '../bench/process-memory.ts';
+import { formatBench, summarizeSearch, type BenchResult } from '../bench/report.ts';
+import { launchChromium } from '../harness/chromium.ts';
+import { checkContent } from '../../src/check/index.ts';
+import { copyProject, PROJECT_ROOT } from '../harness/project-copy.ts';
+import { serveStatic } from '../harness/static-server.ts';
+import { writeSyntheticContent, type SyntheticEntry } from '../bench/synthetic/entries.ts';
 import { positiveInteger } from './arguments.ts';
 
 /**
@@ -120,12 +121,12 @@ function pagesToMeasure(siteUrl: string, entries: SyntheticEntry[]): PageToMeasu
 		{ kind: 'home', url: siteUrl },
 		{
 			kind: `topic ${biggestTopic}`,
-			url: `${siteUrl}topics/${biggestTopic}/`,
+			url: siteUrl + routes.topic(biggestTopic),
 			entries: topicEntries.length,
 		},
-		{ kind: 'entry', url: `${siteUrl}entries/${entries[0]!.id}/` },
-		{ kind: 'search', url: `${siteUrl}search/` },
-		{ kind: 'lineage', url: `${siteUrl}lineage/` },
+		{ kind: 'entry', url: siteUrl + routes.entry(entries[0]!.id) },
+		{ kind: 'search', url: siteUrl + routes.search() },
+		{ kind: 'lineage', url: siteUrl + routes.lineage() },
 	];
 }
 

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent, formatAnnotation } from '../lib/content-check.ts';
-import { parseSourceFile } from '../lib/content-files.ts';
+import { checkContent, formatAnnotation } from '../../src/check/index.ts';
+import { parseSourceFile } from '../../src/check/source-files.ts';
 import {
 	checkLinks,
 	formatLinkResult,
 	type LinkCheckOptions,
 	type LinkResult,
-} from '../lib/link-health.ts';
+} from '../link-health/link-health.ts';
 import { positiveInteger } from './arguments.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import lighthouse, { desktopConfig, type Result } from 'lighthouse';
-import { launchChromium } from '../browser.ts';
+import { launchChromium } from '../harness/chromium.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];

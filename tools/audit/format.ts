@@ -1,4 +1,4 @@
-import { markdownTable } from '../markdown-table.ts';
+import { markdownTable } from '../measure/markdown-table.ts';
 import type { AuditFindings } from './budgets.ts';
 import type { HtmlError } from './html-validity.ts';
 
