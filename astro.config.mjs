@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { contentProcessor, MARKDOWN_OPTIONS } from './src/check/mdx-safety.ts';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
@@ -29,8 +30,10 @@ export default defineConfig({
 		},
 	},
 	integrations: [contentGate(), mdx(), sitemap(), searchIndex()],
-	// Entries hold no code blocks, and Shiki's inline styles would break the CSP.
-	markdown: { syntaxHighlight: false },
+	// Entries hold no code blocks, and Shiki's inline styles would break the CSP. The processor is
+	// Astro's default (Sätteri) with the content allow-list inside it, so nothing compiles that
+	// `npm run check` did not see; MDX inherits it.
+	markdown: { ...MARKDOWN_OPTIONS, processor: contentProcessor() },
 	security: {
 		csp: {
 			directives: [

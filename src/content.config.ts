@@ -3,28 +3,25 @@ import { glob } from 'astro/loaders';
 import { entrySchema } from './schema/entry.ts';
 import { pathSchema } from './schema/reading-path.ts';
 import { topicSchema } from './schema/topic.ts';
+import { contentPattern, idOf } from './check/ids.ts';
 
-/** Files starting with `_` sit beside content as helpers and are never published. */
+/** Helpers (`_x`) and dot-files (editor lock files such as `.#x.mdx`) are never published. */
 const entries = defineCollection({
 	loader: glob({
 		base: './content/entries',
-		pattern: '**/[^_]*.mdx',
-		generateId: ({ entry }) =>
-			entry
-				.split('/')
-				.pop()!
-				.replace(/\.mdx$/, ''),
+		pattern: contentPattern('.mdx', true),
+		generateId: ({ entry }) => idOf(entry),
 	}),
 	schema: entrySchema,
 });
 
 const topics = defineCollection({
-	loader: glob({ base: './content/topics', pattern: '[^_]*.md' }),
+	loader: glob({ base: './content/topics', pattern: contentPattern('.md', false) }),
 	schema: topicSchema,
 });
 
 const paths = defineCollection({
-	loader: glob({ base: './content/paths', pattern: '[^_]*.md' }),
+	loader: glob({ base: './content/paths', pattern: contentPattern('.md', false) }),
 	schema: pathSchema,
 });
 

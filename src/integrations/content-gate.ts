@@ -1,27 +1,39 @@
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { checkContent, formatProblem } from '../check/index.ts';
-import { parseSourceFile } from '../check/source-files.ts';
-import { findUnsafeMdx } from '../check/mdx-safety.ts';
+import { checkContent } from '../check/index.ts';
+import { formatProblem } from '../check/problems.ts';
 
 /**
  * Makes the build refuse exactly what `npm run check` refuses, before Astro compiles any MDX: a
  * broken or unsafe entry stops the build with one readable line per problem, never a stack trace.
- * In the dev server, a Vite guard re-checks each entry body as it is edited.
+ * The allow-list also runs inside the Markdown processor itself (astro.config.mjs), so the dev
+ * server refuses an unsafe edit as it is compiled. A build that does not finish leaves no site.
  */
 export function contentGate(): AstroIntegration {
+	let outDir: string | undefined;
+	let finished = false;
+	const removeUnfinishedSite = (code: number) => {
+		if (!outDir || (finished && code === 0)) return;
+		rmSync(outDir, { recursive: true, force: true });
+		console.error('Nothing was built: dist/ holds no site until a build finishes.');
+	};
 	return {
 		name: 'wlm:content-gate',
 		hooks: {
-			'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+			'astro:config:setup': async ({ command, config, logger }) => {
 				// Vitest loads this config through getViteConfig, which reports itself as "dev": the tests
 				// check the content themselves, so that one broken entry does not stop every other test.
 				if ((command !== 'build' && command !== 'dev') || process.env.VITEST) return;
+				if (command === 'build') {
+					// No stale site survives a refused build, and no half-written one survives a crash.
+					outDir = fileURLToPath(config.outDir);
+					rmSync(outDir, { recursive: true, force: true });
+					process.once('exit', removeUnfinishedSite);
+				}
 				const root = fileURLToPath(config.root);
-				const { problems } = checkContent(root);
+				const { problems } = await checkContent(root);
 				const errors = problems.filter((problem) => problem.severity === 'error');
 				for (const problem of problems) {
 					(problem.severity === 'error' ? logger.error : logger.warn).call(
@@ -38,33 +50,10 @@ export function contentGate(): AstroIntegration {
 					}
 					throw new AstroError(summary);
 				}
-				// A build has just checked every file; only the dev server sees files change after start.
-				if (command === 'dev') updateConfig({ vite: { plugins: [unsafeMdxGuard(root)] } });
 			},
-		},
-	};
-}
-
-function unsafeMdxGuard(root: string) {
-	const entriesDir = join(root, 'content/entries/');
-	return {
-		name: 'wlm:unsafe-mdx-guard',
-		enforce: 'pre' as const,
-		transform(_code: string, id: string) {
-			// Astro also loads each entry through virtual wrappers (`?…` ids); the file itself is checked once.
-			if (id.includes('?') || !id.startsWith(entriesDir) || !id.endsWith('.mdx')) return;
-			const source = parseSourceFile(relative(root, id), readFileSync(id, 'utf8'));
-			const problems = findUnsafeMdx(source.body).map((problem) =>
-				formatProblem({
-					severity: 'error',
-					file: source.path,
-					line: source.bodyStartLine + problem.line - 1,
-					field: 'body',
-					message: problem.message,
-					fix: problem.fix,
-				}),
-			);
-			if (problems.length) throw new AstroError(problems.join('\n'));
+			'astro:build:done': () => {
+				finished = true;
+			},
 		},
 	};
 }

@@ -18,8 +18,8 @@ import { builtSite } from '../support/site.ts';
 const { distDir } = builtSite();
 const built = (path: string) => readBuilt(distDir, path);
 let entries: CheckedEntry[];
-beforeAll(() => {
-	entries = checkContent(PROJECT_ROOT).entries;
+beforeAll(async () => {
+	entries = (await checkContent(PROJECT_ROOT)).entries;
 });
 
 describe('the real build', () => {

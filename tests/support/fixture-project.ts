@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
-import { checkContent, formatProblem } from '../../src/check/index.ts';
+import { checkContent } from '../../src/check/index.ts';
+import { formatProblem } from '../../src/check/problems.ts';
 import type { Entry } from '../../src/lib/entries.ts';
 
 export const FIXTURE = join(import.meta.dirname, '../fixtures/mini');
@@ -34,8 +35,8 @@ export function fixtureProject() {
 			rmSync(path(file));
 		},
 		/** Every problem, formatted as `npm run check` prints it. */
-		problems(today = new Date('2026-11-30')) {
-			return checkContent(root, today).problems.map(formatProblem);
+		async problems(today = new Date('2026-11-30')) {
+			return (await checkContent(root, today)).problems.map(formatProblem);
 		},
 	};
 }
@@ -48,8 +49,8 @@ export const GAMMA = 'content/entries/paas/gamma-platform.mdx';
  * The fixture's entries shaped like Astro collection entries, parsed by the real schema: what
  * pages and helpers receive from `getCollection('entries')` in a build.
  */
-export function fixtureEntries(): Entry[] {
-	return checkContent(FIXTURE).entries.map(
+export async function fixtureEntries(): Promise<Entry[]> {
+	return (await checkContent(FIXTURE)).entries.map(
 		({ id, data }) => ({ id, collection: 'entries', data, body: '' }) as unknown as Entry,
 	);
 }

@@ -14,9 +14,9 @@ const fields = {
 };
 
 describe('npm run new', () => {
-	it('writes an entry, named after its title, that passes the check with only the outline warning', () => {
+	it('writes an entry, named after its title, that passes the check with only the outline warning', async () => {
 		const project = fixtureProject();
-		const result = scaffoldEntry(project.root, fields, new Date('2026-12-01'));
+		const result = await scaffoldEntry(project.root, fields, new Date('2026-12-01'));
 		if (!result.ok) throw new Error(JSON.stringify(result.problems));
 		expect(result.file).toBe('content/entries/orchestration/epsilon-orchestrator-2.mdx');
 		writeEntry(project.root, result.file, result.source);
@@ -24,8 +24,8 @@ describe('npm run new', () => {
 		expect(source).toMatch(
 			/^---\ntitle: Epsilon Orchestrator 2\nurl: https:\/\/epsilon\.example\.org\/\n/,
 		);
-		expect(source).toContain('added: 2026-12-01');
-		const { problems, entries } = checkContent(project.root, new Date('2026-12-01'));
+		expect(source).toContain('added: "2026-12-01"');
+		const { problems, entries } = await checkContent(project.root, new Date('2026-12-01'));
 		expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
 		expect(problems).toMatchObject([
 			{
@@ -42,47 +42,119 @@ describe('npm run new', () => {
 		[
 			'the same id',
 			{ title: 'Alpha Scheduler' },
-			'title',
-			'gives the id "alpha-scheduler", already used by content/entries/orchestration/alpha-scheduler.mdx',
+			'file',
+			'has the id "alpha-scheduler", already used by content/entries/orchestration/alpha-scheduler.mdx',
 		],
 		[
 			'a former id',
 			{ title: 'Alpha Old' },
-			'title',
-			'gives the id "alpha-old", already used by content/entries/orchestration/alpha-scheduler.mdx',
+			'file',
+			'has the id "alpha-old", a former id of content/entries/orchestration/alpha-scheduler.mdx',
 		],
 		[
 			'the same URL, spelt differently',
 			{ url: 'http://WWW.alpha.example.org' },
 			'url',
-			'is already the address of content/entries/orchestration/alpha-scheduler.mdx',
+			'points at the same page as content/entries/orchestration/alpha-scheduler.mdx',
 		],
 		[
 			'an alias as title',
 			{ title: 'ALPHA!' },
 			'title',
-			'is already a name of content/entries/orchestration/alpha-scheduler.mdx',
+			'"ALPHA!" is already the alias of content/entries/orchestration/alpha-scheduler.mdx',
 		],
-	])('refuses a duplicate: %s', (_case, change, field, message) => {
-		const result = scaffoldEntry(fixtureProject().root, { ...fields, ...change });
-		expect(result).toMatchObject({ ok: false, problems: [{ field, message }] });
+	])('refuses a duplicate: %s', async (_case, change, field, message) => {
+		const result = await scaffoldEntry(fixtureProject().root, { ...fields, ...change });
+		expect(result).toMatchObject({
+			ok: false,
+			problems: expect.arrayContaining([expect.objectContaining({ field, message })]),
+		});
 	});
 
-	it('refuses invalid fields with the schema message, writing nothing', () => {
-		const result = scaffoldEntry(fixtureProject().root, {
+	it('refuses invalid fields with the schema message, writing nothing', async () => {
+		const result = await scaffoldEntry(fixtureProject().root, {
 			...fields,
 			topic: 'clouds',
 			url: 'epsilon.example.org',
 		});
 		expect(result).toMatchObject({
 			ok: false,
-			problems: [
-				{
+			problems: expect.arrayContaining([
+				expect.objectContaining({
 					field: 'url',
 					message: 'is "epsilon.example.org"',
 					fix: 'must be an absolute web address starting with https://',
+				}),
+				expect.objectContaining({ field: 'topic', message: 'is "clouds"' }),
+			]),
+		});
+	});
+});
+
+describe('npm run new writes only what the check accepts', () => {
+	it.each([
+		['a title YAML 1.1 reads as a boolean', { title: 'Yes' }],
+		['another one', { title: 'On' }],
+		['Markdown and MDX syntax in the title', { title: 'Eps <script> {x} [a](b) *y*' }],
+		['a title that looks like a number', { title: '2048' }],
+	])('%s', async (_case, change) => {
+		const project = fixtureProject();
+		const result = await scaffoldEntry(
+			project.root,
+			{ ...fields, ...change },
+			new Date('2026-12-01'),
+		);
+		if (!result.ok) throw new Error(JSON.stringify(result.problems));
+		writeEntry(project.root, result.file, result.source);
+		const { problems, entries } = await checkContent(project.root, new Date('2026-12-01'));
+		expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+		expect(entries.find((entry) => entry.file === result.file)?.data.title).toBe(change.title);
+	});
+
+	it('takes --id for a title with no Latin letters, and asks for it otherwise', async () => {
+		const project = fixtureProject();
+		const title = 'Кубернетес Оркестр';
+		expect(await scaffoldEntry(project.root, { ...fields, title })).toMatchObject({
+			ok: false,
+			problems: [{ field: 'title', fix: expect.stringContaining('--id') }],
+		});
+		const result = await scaffoldEntry(project.root, {
+			...fields,
+			title,
+			id: 'kubernetes-orkestr',
+		});
+		expect(result).toMatchObject({
+			ok: true,
+			file: 'content/entries/orchestration/kubernetes-orkestr.mdx',
+		});
+	});
+
+	it('refuses a title or id that a broken entry holds', async () => {
+		const project = fixtureProject();
+		project.write(
+			'content/entries/orchestration/zeta-broken.mdx',
+			'---\ntitle: Zeta Broken\nurl: https://zeta.example.org/\nkind: nonsense\n---\n\nBody.\n',
+		);
+		const sameTitle = await scaffoldEntry(project.root, { ...fields, title: 'Zeta  broken!' });
+		expect(sameTitle).toMatchObject({
+			ok: false,
+			problems: expect.arrayContaining([
+				expect.objectContaining({
+					message: expect.stringContaining('content/entries/orchestration/zeta-broken.mdx'),
+				}),
+			]),
+		});
+		const sameUrl = await scaffoldEntry(project.root, {
+			...fields,
+			url: 'https://zeta.example.org',
+		});
+		expect(sameUrl).toMatchObject({
+			ok: false,
+			problems: [
+				{
+					field: 'url',
+					message: 'points at the same page as content/entries/orchestration/zeta-broken.mdx',
 				},
-				{ field: 'topic', message: 'is "clouds"' },
 			],
 		});
 	});

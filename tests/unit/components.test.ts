@@ -7,7 +7,7 @@ import StatusBanner from '../../src/components/StatusBanner.astro';
 import { relationsOf } from '../../src/lib/entries.ts';
 import { fixtureEntries } from '../support/fixture-project.ts';
 
-const entries = fixtureEntries();
+const entries = await fixtureEntries();
 const byId = (id: string) => entries.find((entry) => entry.id === id)!;
 const container = await AstroContainer.create();
 

@@ -2,7 +2,9 @@ import { expect, it } from 'vitest';
 import { checkContent, formatProblem } from '../../src/check/index.ts';
 import { PROJECT_ROOT } from '../../tools/harness/project-copy.ts';
 
-it('every file under content/ passes npm run check', () => {
-	const errors = checkContent(PROJECT_ROOT).problems.filter(({ severity }) => severity === 'error');
+it('every file under content/ passes npm run check', async () => {
+	const errors = (await checkContent(PROJECT_ROOT)).problems.filter(
+		({ severity }) => severity === 'error',
+	);
 	expect(errors.map(formatProblem)).toEqual([]);
 });

@@ -7,7 +7,7 @@ import { buildNameShards, shardKey } from '../../src/lib/name-index.ts';
 import { entryJsonSchema } from '../../src/schema/json-schema.ts';
 import { fixtureEntries } from '../support/fixture-project.ts';
 
-const entries = fixtureEntries();
+const entries = await fixtureEntries();
 const byId = (id: string) => entries.find((entry) => entry.id === id)!;
 
 describe('relations', () => {

@@ -51,7 +51,7 @@ export async function main(args: string[]): Promise<number> {
 		count,
 		join(PROJECT_ROOT, 'content'),
 	);
-	const { problems } = checkContent(generated);
+	const { problems } = await checkContent(generated);
 	const copy = copyProject(join(generated, 'content'), 'wlm-bench');
 	rmSync(generated, { recursive: true, force: true });
 	try {

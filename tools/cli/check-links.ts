@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent, formatAnnotation } from '../../src/check/index.ts';
-import { parseSourceFile } from '../../src/check/source-files.ts';
+import { checkContent } from '../../src/check/index.ts';
+import { formatAnnotation } from '../../src/check/problems.ts';
 import {
 	checkLinks,
 	formatLinkResult,
@@ -43,8 +41,9 @@ export async function main(args: string[], root = process.cwd()): Promise<number
 		return 2;
 	}
 
-	const targets = checkContent(root).entries.flatMap(({ file, data }) => {
-		const source = parseSourceFile(file, readFileSync(join(root, file), 'utf8'));
+	const { entries, entrySources } = await checkContent(root);
+	const targets = entries.flatMap(({ file, data }) => {
+		const source = entrySources.find((candidate) => candidate.path === file)!;
 		return (['url', 'archiveUrl'] as const).flatMap((field) => {
 			const url = data[field];
 			return url ? [{ file, url, line: source.lineOf([field]), field }] : [];
