@@ -15,6 +15,23 @@ const escape = (text: string) =>
 					: `\\${char}`,
 	);
 
+/**
+ * `doi` and `url` are verbatim fields: parsers keep their text as written, so nothing may be
+ * backslash-escaped, and only balanced braces survive. Anything else that could end the field
+ * early is percent-encoded, which names the same address.
+ */
+function verbatim(text: string): string {
+	let depth = 0;
+	for (const char of text) {
+		depth += char === '{' ? 1 : char === '}' ? -1 : 0;
+		if (depth < 0) break;
+	}
+	const safe = depth === 0 && !text.includes('\\');
+	return safe
+		? text
+		: text.replace(/[{}\\]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /** "et al." in an author list means more authors exist; BibTeX says that with "others". */
 function authorList(authors: string[]): string {
 	return authors
@@ -32,8 +49,8 @@ export function bibtexFor(id: string, data: EntryData): string {
 		['author', data.authors && authorList(data.authors)],
 		[journal ? 'journal' : 'booktitle', data.venue && escape(data.venue)],
 		['year', data.year],
-		['doi', data.doi],
-		['url', data.url],
+		['doi', data.doi && verbatim(data.doi)],
+		['url', verbatim(data.url)],
 	];
 	const body = fields
 		.filter(([, value]) => value !== undefined && value !== '')

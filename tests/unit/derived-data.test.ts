@@ -131,6 +131,37 @@ describe('BibTeX', () => {
 	});
 });
 
+describe('BibTeX with hostile doi and url', () => {
+	it.each([
+		['balanced braces', '10.1000/a{b}c%d#e_f', 'https://e.example/a_b%20c#frag&x=1~y'],
+		['an unbalanced brace that would end the field', '10.1000/x}', 'https://e.example/}{x'],
+		['a trailing backslash', '10.1000/x\\', 'https://e.example/x\\'],
+		['a field injection', '10.1000/x},note={pwned', 'https://e.example/},title={Pwned'],
+	])('%s still parses to the same fields', (_case, doi, url) => {
+		const beta = byId('beta-paper');
+		const bib = bibtexFor('x', { ...beta.data, doi, url });
+		const { entries: records, errors } = parse(bib, { sentenceCase: false });
+		expect(errors).toEqual([]);
+		expect(records).toHaveLength(1);
+		const fields = records[0]!.fields;
+		expect(Object.keys(fields).sort()).toEqual([
+			'author',
+			'booktitle',
+			'doi',
+			'title',
+			'url',
+			'year',
+		]);
+		expect(fields.title).toBe(beta.data.title);
+		const decoded = (value: unknown) =>
+			String(value).replace(/%(7B|7D|5C)/g, (_, code: string) =>
+				String.fromCharCode(parseInt(code, 16)),
+			);
+		expect(decoded(fields.doi)).toBe(doi);
+		expect(decoded(fields.url)).toBe(url);
+	});
+});
+
 describe('name shards', () => {
 	it('files every title and alias under its first character, with what a result row needs', () => {
 		const shards = buildNameShards(entries);
