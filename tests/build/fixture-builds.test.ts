@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,90 @@ describe('fixture builds', () => {
 			expect(output).toContain('body: contains the element <script>, which is not allowed');
 			expect(existsSync(marker)).toBe(false);
 			expect(existsSync(join(copy.root, 'dist'))).toBe(false);
+		} finally {
+			rmSync(marker, { force: true });
+			copy.remove();
+		}
+	});
+
+	/** A body row that a GFM-blind reading sees as inline code, and the build as live JSX. */
+	const gfmExploit = (marker: string) =>
+		`| a | b |\n|---|---|\n| \`x | <abbr title={globalThis.process.getBuiltinModule('node:fs').writeFileSync('${marker}', 'x')}>K</abbr> | y\` | z |\n`;
+
+	it('refuses every hostile class in one build: no code runs, nothing ships, no stale site stays', async () => {
+		const copy = copyProject(join(FIXTURE, 'content'), 'wlm-hostile');
+		const marker = join(tmpdir(), `wlm-pwned-gfm-${process.pid}`);
+		const entry = (name: string, extra: string, body = '') =>
+			readFileSync(join(copy.root, ALPHA), 'utf8')
+				.replace('title: Alpha Scheduler', `title: ${name}`)
+				.replace(
+					'url: https://alpha.example.org/',
+					`url: https://${name.toLowerCase()}.example.org/`,
+				)
+				.replace('aliases: [alpha]\n', '')
+				.replace('formerIds: [alpha-old]\n', extra)
+				.replace('It was inspired', `${body}\nIt was inspired`);
+		const dir = join(copy.root, 'content/entries/orchestration');
+		try {
+			mkdirSync(join(copy.root, 'dist'));
+			writeFileSync(join(copy.root, 'dist/index.html'), 'a stale site');
+			writeFileSync(join(dir, 'gfm.mdx'), entry('Gfm', '', gfmExploit(marker)));
+			writeFileSync(
+				join(dir, 'refresh.mdx'),
+				entry(
+					'Refresh',
+					'',
+					'<meta http-equiv="refresh" content="0;url=https://evil.example/" />\n',
+				),
+			);
+			writeFileSync(join(dir, 'jslink.mdx'), entry('Jslink', '', '[x](javascript:alert(1))\n'));
+			writeFileSync(join(dir, 'hidden.mdx'), entry('Hidden', '# note\rformerIds: [beta-paper]\n'));
+			writeFileSync(
+				join(dir, 'bomb.mdx'),
+				entry('Bomb', 'x: &a [1, 1]\ny: &b [*a, *a, *a]\nz: [*b, *b, *b]\n'),
+			);
+			symlinkSync('/etc/passwd', join(dir, 'passwd.mdx'));
+			symlinkSync('user@host.1:1', join(dir, '.#alpha-scheduler.mdx'));
+			const { code, output } = await copy.build();
+			expect(code).toBe(1);
+			for (const line of [
+				'content/entries/orchestration/gfm.mdx:20: body: gives <abbr> a {…} attribute value',
+				'content/entries/orchestration/refresh.mdx:18: body: contains the element <meta>, which is not allowed',
+				'content/entries/orchestration/jslink.mdx:18: body: links to "javascript:alert(1)"',
+				'content/entries/orchestration/hidden.mdx:12: file: contains a stray carriage return',
+				'content/entries/orchestration/bomb.mdx:12: frontmatter: uses a YAML anchor (&a)',
+				'content/entries/orchestration/passwd.mdx:1: file: is a symbolic link',
+			])
+				expect(output).toContain(line);
+			expect(output).toContain('6 content problem(s) listed above; nothing was built.');
+			expect(output).not.toContain('root:');
+			expect(output).not.toMatch(/Stack trace|\n\s+at /);
+			expect(existsSync(marker)).toBe(false);
+			expect(existsSync(join(copy.root, 'dist'))).toBe(false);
+		} finally {
+			rmSync(marker, { force: true });
+			copy.remove();
+		}
+	});
+
+	it('refuses unsafe MDX inside the build pipeline itself, even with the gate taken out', async () => {
+		const copy = copyProject(join(FIXTURE, 'content'), 'wlm-no-gate');
+		const marker = join(tmpdir(), `wlm-pwned-pipeline-${process.pid}`);
+		try {
+			const config = join(copy.root, 'astro.config.mjs');
+			writeFileSync(config, readFileSync(config, 'utf8').replace('contentGate(), ', ''));
+			const file = join(copy.root, ALPHA);
+			writeFileSync(
+				file,
+				readFileSync(file, 'utf8').replace(
+					'It was inspired',
+					`${gfmExploit(marker)}\nIt was inspired`,
+				),
+			);
+			const { code, output } = await copy.build();
+			expect(code).not.toBe(0);
+			expect(output).toContain(`${ALPHA}:22: body: gives <abbr> a {…} attribute value`);
+			expect(existsSync(marker)).toBe(false);
 		} finally {
 			rmSync(marker, { force: true });
 			copy.remove();
