@@ -1,6 +1,8 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isPublicAddress } from '../../tools/link-health/addresses.ts';
+import { main as checkLinksCli } from '../../tools/cli/check-links.ts';
 import {
 	checkLinks,
 	formatLinkResult,
@@ -39,6 +41,10 @@ const server = createServer((request, response) => {
 			return response.end('ok');
 		case '/moved':
 			return redirect(response, 301, '/ok');
+		case '/to-metadata':
+			return redirect(response, 302, 'http://169.254.169.254/latest/meta-data/');
+		case '/to-intranet':
+			return redirect(response, 301, 'http://intranet.example/');
 		case '/found':
 			return redirect(response, 302, '/ok');
 		case '/moved-then-found':
@@ -89,7 +95,15 @@ afterEach(() => {
 });
 
 const FILE = 'content/entries/paas/example.mdx';
-const FAST: LinkCheckOptions = { timeoutMs: 200, retries: 2, backoffMs: 5 };
+/** The test server listens on loopback, which the checker refuses unless told, as here, explicitly. */
+const FAST: LinkCheckOptions = {
+	timeoutMs: 200,
+	retries: 2,
+	backoffMs: 5,
+	allowAddresses: ['127.0.0.1'],
+};
+const notFound = (host: string) =>
+	Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
 
 async function check(
 	path: string,
@@ -218,21 +232,15 @@ describe('checkLinks', () => {
 	});
 
 	it('reports a host that does not resolve as dead, without retrying', async () => {
-		const realFetch = globalThis.fetch;
-		const fetch = vi.fn((input: URL, init?: RequestInit) => {
-			if (input.hostname !== 'gone.invalid') return realFetch(input, init);
-			const cause = Object.assign(new Error('getaddrinfo ENOTFOUND gone.invalid'), {
-				code: 'ENOTFOUND',
-			});
-			return Promise.reject(new TypeError('fetch failed', { cause }));
+		const resolve = vi.fn(async (host: string) => {
+			throw notFound(host);
 		});
-		vi.stubGlobal('fetch', fetch);
 		const [gone, ok] = await checkLinks(
 			[
 				{ file: FILE, url: 'https://gone.invalid/' },
 				{ file: FILE, url: `${base}/ok` },
 			],
-			FAST,
+			{ ...FAST, resolve },
 		);
 		expect(gone).toMatchObject({
 			outcome: 'dead',
@@ -241,21 +249,21 @@ describe('checkLinks', () => {
 		});
 		expect(gone!.suggestion).toMatch(/web\.archive\.org/);
 		expect(ok!.outcome).toBe('ok');
-		expect(fetch).toHaveBeenCalledTimes(2);
+		expect(resolve).toHaveBeenCalledTimes(1);
 	});
 
 	it('reports failed lookups as errors, not dead links, when no host answers at all', async () => {
-		vi.stubGlobal('fetch', async () => {
-			throw new TypeError('fetch failed', {
-				cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }),
-			});
-		});
 		const results = await checkLinks(
 			[
 				{ file: FILE, url: 'https://one.example/' },
 				{ file: FILE, url: 'https://two.example/' },
 			],
-			FAST,
+			{
+				...FAST,
+				resolve: async (host) => {
+					throw notFound(host);
+				},
+			},
 		);
 		expect(results.map((result) => result.outcome)).toEqual(['error', 'error']);
 		expect(results[0]!.detail).toMatch(/no host answered/);
@@ -303,5 +311,90 @@ describe('checkLinks', () => {
 		expect(formatLinkResult(await check('/moved'))).toBe(
 			`${FILE}: ${base}/moved: moved (HTTP 301, then 200) — update url to ${base}/ok`,
 		);
+	});
+
+	describe('the link checker never reaches private networks', () => {
+		it('tells public addresses from loopback, private, link-local, multicast and reserved ones', () => {
+			expect(['93.184.215.14', '2606:4700::1111', '8.8.8.8'].every(isPublicAddress)).toBe(true);
+			expect(
+				[
+					'127.0.0.1',
+					'10.1.2.3',
+					'172.20.0.1',
+					'192.168.1.1',
+					'169.254.169.254',
+					'100.64.0.1',
+					'224.0.0.251',
+					'0.0.0.0',
+					'255.255.255.255',
+					'::1',
+					'::',
+					'fe80::1',
+					'fd00::1',
+					'ff02::1',
+					'::ffff:127.0.0.1',
+					'not-an-address',
+				].some(isPublicAddress),
+			).toBe(false);
+		});
+
+		it('refuses loopback unless the caller names it', async () => {
+			const [result] = await checkLinks([{ file: FILE, url: `${base}/ok` }], {
+				...FAST,
+				allowAddresses: [],
+			});
+			expect(result).toMatchObject({
+				outcome: 'error',
+				detail: 'refused to connect: 127.0.0.1 is not a public address',
+			});
+			expect(requests).toEqual([]);
+		});
+
+		it('checks the address again after every redirect', async () => {
+			expect(await check('/to-metadata')).toMatchObject({
+				outcome: 'error',
+				detail: 'refused to connect: 169.254.169.254 is not a public address',
+			});
+			const resolve = async () => [{ address: '10.0.0.7', family: 4 }];
+			expect(await check('/to-intranet', { resolve })).toMatchObject({
+				outcome: 'error',
+				detail:
+					'refused to connect: intranet.example resolves to 10.0.0.7, which is not a public address',
+			});
+		});
+
+		it('stops at the overall deadline and says what it did not check', async () => {
+			const results = await checkLinks(
+				[
+					{ file: FILE, url: `${base}/slow` },
+					{ file: FILE, url: `${base}/ok` },
+				],
+				{ ...FAST, retries: 0, deadlineMs: 100, concurrency: 1, perHost: 1 },
+			);
+			for (const result of results)
+				expect(result).toMatchObject({
+					outcome: 'error',
+					detail: "stopped: the run's 100 ms deadline passed",
+				});
+		});
+
+		it('validates its options with a usage line', async () => {
+			const errors: string[] = [];
+			const spy = vi
+				.spyOn(console, 'error')
+				.mockImplementation((line: string) => void errors.push(line));
+			try {
+				expect(await checkLinksCli(['--timeout', '99999999999'])).toBe(2);
+				expect(await checkLinksCli(['--concurrency', '0'])).toBe(2);
+				expect(await checkLinksCli(['--bogus'])).toBe(2);
+			} finally {
+				spy.mockRestore();
+			}
+			expect(errors).toEqual([
+				'--timeout must be a whole number from 1 to 600000, not "99999999999"\nusage: npm run check:links -- [--json] [--timeout ms] [--concurrency n] [--deadline ms]',
+				'--concurrency must be a whole number from 1 to 64, not "0"\nusage: npm run check:links -- [--json] [--timeout ms] [--concurrency n] [--deadline ms]',
+				"Unknown option '--bogus'\nusage: npm run check:links -- [--json] [--timeout ms] [--concurrency n] [--deadline ms]",
+			]);
+		});
 	});
 });

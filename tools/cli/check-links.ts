@@ -4,17 +4,19 @@ import { formatAnnotation } from '../../src/check/problems.ts';
 import {
 	checkLinks,
 	formatLinkResult,
+	OPTION_LIMITS,
 	type LinkCheckOptions,
 	type LinkResult,
 } from '../link-health/link-health.ts';
-import { positiveInteger } from './arguments.ts';
+import { wholeNumber } from './arguments.ts';
 
 /**
  * `npm run check:links`: requests every entry's url and archiveUrl and reports the links that no
  * longer answer, or answer from a new address. Dead links and errors fail; moves are warnings.
  */
 
-const USAGE = 'usage: npm run check:links -- [--json] [--timeout ms] [--concurrency n]';
+const USAGE =
+	'usage: npm run check:links -- [--json] [--timeout ms] [--concurrency n] [--deadline ms]';
 
 /** Checks the links of every valid entry under `root`; resolves to the exit code. */
 export async function main(args: string[], root = process.cwd()): Promise<number> {
@@ -27,15 +29,20 @@ export async function main(args: string[], root = process.cwd()): Promise<number
 				json: { type: 'boolean', default: false },
 				timeout: { type: 'string' },
 				concurrency: { type: 'string' },
+				deadline: { type: 'string' },
 			},
 		});
 		json = values.json;
-		if (values.timeout !== undefined) {
-			linkOptions.timeoutMs = positiveInteger(values.timeout, '--timeout');
-		}
-		if (values.concurrency !== undefined) {
-			linkOptions.concurrency = positiveInteger(values.concurrency, '--concurrency');
-		}
+		if (values.timeout !== undefined)
+			linkOptions.timeoutMs = wholeNumber(values.timeout, '--timeout', OPTION_LIMITS.timeoutMs);
+		if (values.concurrency !== undefined)
+			linkOptions.concurrency = wholeNumber(
+				values.concurrency,
+				'--concurrency',
+				OPTION_LIMITS.concurrency,
+			);
+		if (values.deadline !== undefined)
+			linkOptions.deadlineMs = wholeNumber(values.deadline, '--deadline', OPTION_LIMITS.deadlineMs);
 	} catch (error) {
 		console.error(`${(error as Error).message}\n${USAGE}`);
 		return 2;

@@ -1,3 +1,8 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import { BlockedAddressError, safeAddress, systemResolve, type Resolve } from './addresses.ts';
+
 /**
  * Asks every address the list points at whether it still answers, politely: HEAD first, a few
  * requests per host at a time, retries with back-off for failures that may pass. Redirects are
@@ -50,15 +55,34 @@ export interface LinkCheckOptions {
 	concurrency?: number;
 	/** Requests in flight at once to any one host name. Default 2. */
 	perHost?: number;
+	/** Time allowed for the whole run; links not answered by then are errors. Default 600000. */
+	deadlineMs?: number;
+	/** How host names become addresses; the system resolver unless a test injects one. */
+	resolve?: Resolve;
+	/** Non-public addresses a caller explicitly allows (tests: a server on 127.0.0.1). */
+	allowAddresses?: readonly string[];
 }
 
-const DEFAULTS: Required<LinkCheckOptions> = {
+/** Bounds for the numeric options; a timer cannot wait longer than about 24.8 days anyway. */
+export const OPTION_LIMITS = {
+	timeoutMs: { min: 1, max: 600_000 },
+	retries: { min: 0, max: 10 },
+	backoffMs: { min: 0, max: 60_000 },
+	maxRetryAfterMs: { min: 0, max: 600_000 },
+	concurrency: { min: 1, max: 64 },
+	perHost: { min: 1, max: 16 },
+	deadlineMs: { min: 1, max: 86_400_000 },
+} as const;
+
+type NumericOption = keyof typeof OPTION_LIMITS;
+const DEFAULTS: Record<NumericOption, number> = {
 	timeoutMs: 10_000,
 	retries: 2,
 	backoffMs: 500,
 	maxRetryAfterMs: 30_000,
 	concurrency: 8,
 	perHost: 2,
+	deadlineMs: 600_000,
 };
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -80,16 +104,22 @@ export async function checkLinks(
 	options: LinkCheckOptions = {},
 ): Promise<LinkResult[]> {
 	const settings = { ...DEFAULTS };
-	for (const key of Object.keys(DEFAULTS) as (keyof LinkCheckOptions)[]) {
-		settings[key] = options[key] ?? DEFAULTS[key];
-	}
-	if (!(settings.concurrency >= 1 && settings.perHost >= 1)) {
-		throw new RangeError('concurrency and perHost must be at least 1');
+	for (const key of Object.keys(DEFAULTS) as NumericOption[]) {
+		const value = options[key] ?? DEFAULTS[key];
+		const { min, max } = OPTION_LIMITS[key];
+		if (!Number.isInteger(value) || value < min || value > max)
+			throw new RangeError(`${key} must be a whole number from ${min} to ${max}, not ${value}`);
+		settings[key] = value;
 	}
 	const session: Session = {
 		settings,
 		limit: createLimit(settings.concurrency, settings.perHost),
 		answered: false,
+		deadline: Date.now() + settings.deadlineMs,
+		connect: {
+			resolve: options.resolve ?? systemResolve,
+			allowed: options.allowAddresses ?? [],
+		},
 	};
 	const pending = new Map<string, Promise<Verdict>>();
 	for (const { url } of targets) if (!pending.has(url)) pending.set(url, checkUrl(url, session));
@@ -127,10 +157,18 @@ type Verdict = Omit<LinkResult, 'file' | 'url' | 'line' | 'suggestion'> & {
 };
 
 interface Session {
-	settings: Required<LinkCheckOptions>;
+	settings: Record<NumericOption, number>;
 	limit: Limit;
 	/** Whether any request of the run got an HTTP response. */
 	answered: boolean;
+	/** When the run must stop asking (epoch ms). */
+	deadline: number;
+	connect: Connect;
+}
+
+interface Connect {
+	resolve: Resolve;
+	allowed: readonly string[];
 }
 
 function suggest(outcome: LinkOutcome, url: string, field: string, movedTo: string | undefined) {
@@ -176,12 +214,23 @@ async function checkUrl(url: string, session: Session): Promise<Verdict> {
 		if (current.protocol !== 'https:' && current.protocol !== 'http:') {
 			return end({ outcome: 'error', detail: `unsupported ${current.protocol} address` });
 		}
-		let reply = await limit(current.hostname, () => send(current, method, settings.timeoutMs));
+		if (current.username || current.password) {
+			return end({ outcome: 'error', detail: 'an address with user info ("…@") is not checked' });
+		}
+		const ask = (how: 'HEAD' | 'GET') =>
+			limit(current.hostname, () => {
+				const left = session.deadline - Date.now();
+				if (left <= 0) return Promise.resolve(PAST_DEADLINE(settings.deadlineMs));
+				return send(current, how, Math.min(settings.timeoutMs, left), session.connect);
+			});
+		let reply = await ask(method);
 		const refused =
-			'failure' in reply ? reply.failure.kind !== 'dns' : HEAD_REFUSED.has(reply.status);
+			'failure' in reply
+				? !['dns', 'blocked', 'deadline'].includes(reply.failure.kind)
+				: HEAD_REFUSED.has(reply.status);
 		if (method === 'HEAD' && refused) {
 			method = 'GET';
-			reply = await limit(current.hostname, () => send(current, 'GET', settings.timeoutMs));
+			reply = await ask('GET');
 		}
 		const via = method === 'GET' ? ', via GET as HEAD failed' : '';
 		const tries = attempts > 1 ? `, ${attempts} attempts` : '';
@@ -189,7 +238,7 @@ async function checkUrl(url: string, session: Session): Promise<Verdict> {
 		if ('failure' in reply) {
 			const { kind, detail } = reply.failure;
 			if (kind === 'dns') return end({ outcome: 'dead', detail, unresolved: true });
-			if (kind === 'transient' && retriesUsed < settings.retries) {
+			if (kind === 'transient' && retriesUsed < settings.retries && Date.now() < session.deadline) {
 				await sleep(settings.backoffMs * 2 ** retriesUsed++);
 				continue;
 			}
@@ -257,43 +306,79 @@ type Reply =
 	{ status: number; location: string | null; retryAfter: string | null } | { failure: Failure };
 
 interface Failure {
-	/** `dns`: the host does not exist; `transient`: worth a retry; `fatal`: retrying will not help. */
-	kind: 'dns' | 'transient' | 'fatal';
+	/**
+	 * `dns`: the host does not exist; `transient`: worth a retry; `fatal`: retrying will not help;
+	 * `blocked`: the host is not a public address; `deadline`: the run's time is up.
+	 */
+	kind: 'dns' | 'transient' | 'fatal' | 'blocked' | 'deadline';
 	detail: string;
 }
 
-async function send(url: URL, method: 'HEAD' | 'GET', timeoutMs: number): Promise<Reply> {
-	try {
-		const response = await fetch(url, {
-			method,
-			headers: HEADERS,
-			redirect: 'manual',
-			signal: AbortSignal.timeout(timeoutMs),
-		});
-		// Only the status and headers matter; dropping the body frees the connection.
-		await response.body?.cancel().catch(() => {});
-		return {
-			status: response.status,
-			location: response.headers.get('location'),
-			retryAfter: response.headers.get('retry-after'),
-		};
-	} catch (error) {
-		return { failure: describeFailure(error, timeoutMs) };
+const PAST_DEADLINE = (deadlineMs: number): Reply => ({
+	failure: { kind: 'deadline', detail: `stopped: the run's ${deadlineMs} ms deadline passed` },
+});
+
+class TimeoutError extends Error {}
+
+/**
+ * One request, with no redirect followed. The connection goes to the very address that was
+ * checked (the lookup hands it over), so a second DNS answer cannot swap in a private one.
+ */
+async function send(
+	url: URL,
+	method: 'HEAD' | 'GET',
+	timeoutMs: number,
+	connect: Connect,
+): Promise<Reply> {
+	// Node connects to a literal IP host without calling the lookup: check it here.
+	if (isIP(url.hostname.replace(/^\[|\]$/g, ''))) {
+		try {
+			await safeAddress(url.hostname, connect.resolve, connect.allowed);
+		} catch (error) {
+			return { failure: describeFailure(error, timeoutMs) };
+		}
 	}
+	return new Promise<Reply>((done) => {
+		const pinnedLookup: LookupFunction = (hostname, options, callback) => {
+			safeAddress(hostname, connect.resolve, connect.allowed).then(
+				({ address, family }) =>
+					options.all ? callback(null, [{ address, family }]) : callback(null, address, family),
+				(error: NodeJS.ErrnoException) => callback(error, '', 0),
+			);
+		};
+		const fail = (error: unknown) => done({ failure: describeFailure(error, timeoutMs) });
+		const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+			url,
+			{ method, headers: HEADERS, lookup: pinnedLookup },
+			(response: IncomingMessage) => {
+				clearTimeout(timer);
+				// Only the status and headers matter; dropping the body frees the connection.
+				response.destroy();
+				done({
+					status: response.statusCode ?? 0,
+					location: response.headers.location ?? null,
+					retryAfter: (response.headers['retry-after'] as string | undefined) ?? null,
+				});
+			},
+		);
+		const timer = setTimeout(() => request.destroy(new TimeoutError()), timeoutMs);
+		request.on('error', (error) => {
+			clearTimeout(timer);
+			fail(error);
+		});
+		request.end();
+	});
 }
 
 function describeFailure(error: unknown, timeoutMs: number): Failure {
 	if (!(error instanceof Error)) return { kind: 'fatal', detail: String(error) };
-	if (error.name === 'TimeoutError') {
+	if (error instanceof TimeoutError)
 		return { kind: 'transient', detail: `timed out after ${timeoutMs} ms` };
-	}
-	// fetch reports network failures as "fetch failed", with the system error as the cause; a
-	// failure without a cause is a request fetch refused to make at all.
-	const cause = error.cause as { code?: string; message?: string } | undefined;
-	if (!cause) return { kind: 'fatal', detail: error.message };
-	const code = cause.code ?? '';
-	const text = cause.message || error.message;
-	const message = code && !text.includes(code) ? `${text} (${code})` : text;
+	if (error instanceof BlockedAddressError)
+		return { kind: 'blocked', detail: `refused to connect: ${error.message}` };
+	const code = (error as NodeJS.ErrnoException).code ?? '';
+	const message =
+		code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
 	if (code === 'ENOTFOUND') return { kind: 'dns', detail: `DNS lookup failed: ${message}` };
 	if (/CERT|TLS|SSL/.test(code)) return { kind: 'fatal', detail: `TLS failed: ${message}` };
 	return { kind: 'transient', detail: `connection failed: ${message}` };
