@@ -1,6 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import { inert } from '../../src/check/problems.ts';
 import { BlockedAddressError, safeAddress, systemResolve, type Resolve } from './addresses.ts';
 
 /**
@@ -147,7 +148,7 @@ export async function checkLinks(
 /** One line per link: `file: url: outcome (detail) — suggestion`. */
 export function formatLinkResult(result: LinkResult): string {
 	const suggestion = result.suggestion ? ` — ${result.suggestion}` : '';
-	return `${result.file}: ${result.url}: ${result.outcome} (${result.detail})${suggestion}`;
+	return inert(`${result.file}: ${result.url}: ${result.outcome} (${result.detail})${suggestion}`);
 }
 
 type Verdict = Omit<LinkResult, 'file' | 'url' | 'line' | 'suggestion'> & {
