@@ -8,6 +8,7 @@ import {
 	type MdastPluginEntry,
 	type PluginFactoryContext,
 } from 'satteri';
+import { formatProblem } from './problems.ts';
 
 /**
  * Contributed MDX is untrusted: MDX compiles `import`, `export`, `{expressions}` and JSX into
@@ -68,7 +69,7 @@ export class UnsafeContentError extends Error {
 	) {
 		super(
 			problems
-				.map((problem) => `${file}:${problem.line}: body: ${problem.message} — ${problem.fix}`)
+				.map((problem) => formatProblem({ severity: 'error', file, field: 'body', ...problem }))
 				.join('\n'),
 		);
 		this.name = 'UnsafeContentError';

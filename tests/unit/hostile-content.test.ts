@@ -207,6 +207,17 @@ const CASES: [string, (project: Project) => void, string[]][] = [
 			`${ALPHA}:20: body: contains the element <meta>, which is not allowed — use Markdown instead; only <abbr> <br> <cite> <code> <del> <em> <kbd> <mark> <q> <s> <small> <strong> <sub> <sup> are allowed`,
 		],
 	],
+	[
+		'raw HTML in a topic body',
+		(p) =>
+			p.write(
+				'content/topics/paas.md',
+				'---\ntitle: Platforms (PaaS)\ndescription: Platforms that sit on top of a cluster and ship applications.\norder: 2\n---\n\n<script>alert(1)</script>\n',
+			),
+		[
+			'content/topics/paas.md:7: body: contains raw HTML — write Markdown; a literal "<" must be escaped as "&lt;"',
+		],
+	],
 ];
 
 describe('hostile content: each class gets one exact line', () => {
