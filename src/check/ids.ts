@@ -13,7 +13,7 @@ export const isIgnoredName = (name: string) => name.startsWith('_') || name.star
 
 /** The glob loader pattern for content files with `extension`, skipping ignored names in any folder. */
 export const contentPattern = (extension: string, nested: boolean) =>
-	`${nested ? '**/' : ''}[!_.]*${extension}`;
+	`${nested ? '**/' : ''}[^_.]*${extension}`;
 
 /** The id of a content file: its name without the extension. */
 export const idOf = (file: string) =>

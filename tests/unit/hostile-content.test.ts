@@ -271,3 +271,31 @@ describe('hostile content: each class gets one exact line', () => {
 		);
 	});
 });
+
+describe("the build's glob loader sees the files the check sees", () => {
+	it('skips dot-files, lock files and helpers in both the loader and the dev watcher', async () => {
+		const { glob } = await import('tinyglobby');
+		const picomatch = (await import('picomatch')).default;
+		const { contentPattern } = await import('../../src/check/ids.ts');
+		const project = fixtureProject();
+		for (const name of ['.#alpha-scheduler.mdx', '_draft.mdx', '.hidden.mdx'])
+			project.write(`${ORCHESTRATION}/${name}`, '---\ntitle: x\n---\n');
+		const pattern = contentPattern('.mdx', true);
+		const loaded = await glob(pattern, {
+			cwd: join(project.root, 'content/entries'),
+			expandDirectories: false,
+		});
+		expect(loaded.sort()).toEqual([
+			'datacenter-as-computer/beta-paper.mdx',
+			'networking/delta-mesh.mdx',
+			'orchestration/alpha-scheduler.mdx',
+			'paas/gamma-platform.mdx',
+		]);
+		expect(
+			['orchestration/.#a.mdx', 'orchestration/_a.mdx', 'orchestration/a.mdx'].map((file) =>
+				picomatch.isMatch(file, pattern),
+			),
+		).toEqual([false, false, true]);
+		expect(await project.problems()).toEqual([]);
+	});
+});
