@@ -167,4 +167,24 @@ describe('fixture builds', () => {
 			copy.remove();
 		}
 	});
+
+	it('leaves no half-written site when the build crashes after writing pages', async () => {
+		const copy = copyProject(join(FIXTURE, 'content'), 'wlm-crash');
+		try {
+			const config = join(copy.root, 'astro.config.mjs');
+			const crash =
+				"{ name: 'crash', hooks: { 'astro:build:done': () => { throw new Error('disk full'); } } }";
+			writeFileSync(
+				config,
+				readFileSync(config, 'utf8').replace('searchIndex()]', `searchIndex(), ${crash}]`),
+			);
+			const { code, output } = await copy.build();
+			expect(code).not.toBe(0);
+			expect(output).toContain('disk full');
+			expect(output).toContain('Nothing was built: dist/ holds no site until a build finishes.');
+			expect(existsSync(join(copy.root, 'dist'))).toBe(false);
+		} finally {
+			copy.remove();
+		}
+	});
 });

@@ -302,3 +302,38 @@ describe("the build's glob loader sees the files the check sees", () => {
 		expect(await project.problems()).toEqual([]);
 	});
 });
+
+describe('a collision names the new file first', () => {
+	it('blames the file git has not seen, even when it sorts first', async () => {
+		const { execFileSync } = await import('node:child_process');
+		const { readFileSync } = await import('node:fs');
+		const project = fixtureProject();
+		const git = (...args: string[]) =>
+			execFileSync(
+				'git',
+				[
+					'-c',
+					'user.name=t',
+					'-c',
+					'user.email=t@example.org',
+					'-c',
+					'commit.gpgsign=false',
+					...args,
+				],
+				{ cwd: project.root, stdio: 'ignore' },
+			);
+		git('init', '-q');
+		git('add', '.');
+		git('commit', '-qm', 'fixture');
+		const copy = readFileSync(join(project.root, ALPHA), 'utf8')
+			.replace('topic: orchestration', 'topic: networking')
+			.replace('title: Alpha Scheduler', 'title: Another Alpha')
+			.replace('aliases: [alpha]', '')
+			.replace('formerIds: [alpha-old]', '');
+		project.write('content/entries/networking/alpha-scheduler.mdx', copy);
+		expect(await project.problems()).toEqual([
+			`content/entries/networking/alpha-scheduler.mdx:1: file: has the id "alpha-scheduler", already used by ${ALPHA} — ids are unique across topics: rename the new file`,
+			`content/entries/networking/alpha-scheduler.mdx:3: url: points at the same page as ${ALPHA} — each page gets one entry: edit the existing entry instead`,
+		]);
+	});
+});
