@@ -63,16 +63,17 @@ export interface BodyProblem {
 
 /** Thrown by the allow-list from inside the compiler, so the build stops on the first unsafe file. */
 export class UnsafeContentError extends Error {
-	constructor(
-		readonly file: string,
-		readonly problems: BodyProblem[],
-	) {
+	readonly file: string;
+	readonly problems: BodyProblem[];
+	constructor(file: string, problems: BodyProblem[]) {
 		super(
 			problems
 				.map((problem) => formatProblem({ severity: 'error', file, field: 'body', ...problem }))
 				.join('\n'),
 		);
 		this.name = 'UnsafeContentError';
+		this.file = file;
+		this.problems = problems;
 	}
 }
 

@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PROJECT_ROOT } from '../../tools/harness/project-copy.ts';
 import { main } from '../../tools/cli/check.ts';
 import { ALPHA, fixtureProject } from '../support/fixture-project.ts';
 
@@ -31,5 +34,13 @@ describe('npm run check', () => {
 			`::error file=${ALPHA},line=9,title=x\\u{000a}%3A%3Aerror file=a%3A%3Apwned::is not a known field — remove it; the fields are listed in CONTRIBUTING.md`,
 			'✗ 1 error(s), 0 warning(s) in 3 valid entries.',
 		]);
+	});
+
+	it('runs as `npm run check` does: plain Node, types stripped, no bundler', () => {
+		const output = execFileSync(process.execPath, [join(PROJECT_ROOT, 'tools/cli/check.ts')], {
+			cwd: fixtureProject().root,
+			encoding: 'utf8',
+		});
+		expect(output).toBe('✓ 4 entries checked: no errors, 0 warning(s).\n');
 	});
 });
