@@ -6,6 +6,7 @@ import { pathSchema, type PathData } from '../schema/reading-path.ts';
 import { topicSchema, type TopicData } from '../schema/topic.ts';
 import { RELATION_TYPES, REVIEW_MAX_AGE_DAYS, TOPICS } from '../schema/vocabulary.ts';
 import { readSourceFiles, type SourceFile } from './source-files.ts';
+import { checkHealth } from './health-rules.ts';
 import { findUnsafeMdx } from './mdx-safety.ts';
 import { editDistance, normalizeName } from '../lib/names.ts';
 import { normalizeUrl } from './normalize-url.ts';
@@ -64,6 +65,12 @@ export function checkContent(root: string, today = new Date()): ContentReport {
 	checkAcrossEntries(entries, existingIds, report);
 	const topics = checkTopics(root, report);
 	checkAreasAndPicks(entries, topics, report);
+	checkHealth(
+		root,
+		entries.map((entry) => ({ ...entry, lineOf: entry.source.lineOf })),
+		today,
+		(problem) => problems.push(problem),
+	);
 	const paths = checkPaths(root, existingIds, report);
 
 	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
