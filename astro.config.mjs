@@ -6,8 +6,9 @@ import { contentProcessor, MARKDOWN_OPTIONS } from './src/check/mdx-safety.ts';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
-// Deployments set these; the defaults serve the site at the root of a placeholder domain.
-const site = process.env.SITE_URL ?? 'https://wrangling-lots-of-machines.example';
+// Deployments set these (.github/workflows/deploy.yml reads them from the Pages configuration);
+// a local build is addressed as the local preview server serves it, never an invented domain.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({

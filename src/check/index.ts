@@ -1,5 +1,6 @@
 import { checkAcrossEntries } from './cross-entry-rules.ts';
 import { checkEntryFile, type CheckedEntry } from './entry-rules.ts';
+import { checkHealth } from './health-rules.ts';
 import { idOf } from './ids.ts';
 import { sortProblems, type Problem, type Report } from './problems.ts';
 import { listContentFiles, readSourceFile, type SourceFile } from './source-files.ts';
@@ -55,6 +56,12 @@ export async function checkContent(root: string, today = new Date()): Promise<Co
 		report,
 	);
 	checkAreasAndPicks(entries, topics, report);
+	checkHealth(
+		root,
+		entries.map((entry) => ({ ...entry, lineOf: entry.source.lineOf })),
+		today,
+		(problem) => problems.push(problem),
+	);
 	const ids = new Set(sources.map((source) => idOf(source.path)));
 	const paths = await checkPaths(
 		root,

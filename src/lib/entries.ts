@@ -1,20 +1,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import {
-	RELATIONS,
-	RELATION_TYPES,
-	RETIRED_STATUSES,
-	TOPICS,
-	type RelationType,
-	type Topic,
-} from '../schema/vocabulary.ts';
+import { RETIRED_STATUSES, TOPICS, type Topic } from '../schema/vocabulary.ts';
+import type { HealthData } from '../schema/health.ts';
+import { readHealthFiles } from './health.ts';
+import { byTitle } from './titles.ts';
 
 export type Entry = CollectionEntry<'entries'>;
 export type TopicEntry = CollectionEntry<'topics'>;
 export type ReadingPath = CollectionEntry<'paths'>;
-
-// One collator for every comparison: localeCompare with options builds a new one per call.
-const titleCollator = new Intl.Collator('en', { sensitivity: 'base' });
-const byTitle = (a: Entry, b: Entry) => titleCollator.compare(a.data.title, b.data.title);
 
 /** Every entry, sorted by title. */
 export async function getEntries(): Promise<Entry[]> {
@@ -25,6 +17,15 @@ export async function getEntries(): Promise<Entry[]> {
 export async function getTopics(): Promise<TopicEntry[]> {
 	const topics = await getCollection('topics');
 	return topics.sort((a, b) => a.data.order - b.data.order);
+}
+
+/**
+ * What `npm run refresh` last learnt of each entry's repository, by entry id. Read from the
+ * project the build runs in; the files are data only the refresh writes, not a collection, since
+ * there are none until it has run with a GitHub token.
+ */
+export async function getHealth(): Promise<Map<string, HealthData>> {
+	return readHealthFiles(process.cwd());
 }
 
 export async function getReadingPaths(): Promise<ReadingPath[]> {
@@ -50,65 +51,4 @@ export function entriesByTopic(entries: Entry[]): Record<Topic, Entry[]> {
 	return groups;
 }
 
-export interface RelationGroup {
-	type: RelationType;
-	direction: 'forward' | 'inverse';
-	entries: Entry[];
-}
-
-interface RelationIndex {
-	byId: Map<string, Entry>;
-	/** For each entry id, the entries that declare a relation to it, by type. */
-	inverse: Map<string, Map<RelationType, Entry[]>>;
-}
-
-// Pages ask about every entry in turn; indexing the list once keeps a 10,000-entry build linear.
-const relationIndexes = new WeakMap<Entry[], RelationIndex>();
-
-function relationIndex(all: Entry[]): RelationIndex {
-	let index = relationIndexes.get(all);
-	if (!index) {
-		index = { byId: new Map(all.map((entry) => [entry.id, entry])), inverse: new Map() };
-		for (const entry of all) {
-			for (const type of RELATION_TYPES) {
-				for (const target of entry.data.relations[type] ?? []) {
-					const byType = index.inverse.get(target) ?? new Map<RelationType, Entry[]>();
-					byType.set(type, [...(byType.get(type) ?? []), entry]);
-					index.inverse.set(target, byType);
-				}
-			}
-		}
-		relationIndexes.set(all, index);
-	}
-	return index;
-}
-
-/** Looks entries up by id, through the same index as the relations. */
-export const entryById = (all: Entry[], id: string) => relationIndex(all).byId.get(id);
-
-/**
- * An entry's relations in both directions: the ones it declares, and the ones other entries
- * declare about it ("Kubernetes was inspired by Borg" shows on the Borg page as "Inspired").
- */
-export function relationsOf(entry: Entry, all: Entry[]): RelationGroup[] {
-	const { byId, inverse } = relationIndex(all);
-	const groups: RelationGroup[] = [];
-	for (const type of RELATION_TYPES) {
-		const forward = (entry.data.relations[type] ?? []).flatMap((id) => byId.get(id) ?? []);
-		const backward = [...(inverse.get(entry.id)?.get(type) ?? [])].sort(byTitle);
-		if (RELATIONS[type].symmetric) {
-			const merged = [...new Set([...forward, ...backward])].sort(byTitle);
-			if (merged.length) groups.push({ type, direction: 'forward', entries: merged });
-			continue;
-		}
-		if (forward.length) groups.push({ type, direction: 'forward', entries: forward });
-		if (backward.length) groups.push({ type, direction: 'inverse', entries: backward });
-	}
-	return groups;
-}
-
-/** Entries that replace this one. */
-export function successorsOf(entry: Entry, all: Entry[]): Entry[] {
-	const { byId } = relationIndex(all);
-	return (entry.data.relations.supersededBy ?? []).flatMap((id) => byId.get(id) ?? []);
-}
+export { entryById, relationsOf, successorsOf, type RelationGroup } from './relations.ts';

@@ -22,6 +22,9 @@ const calendarDate = z.preprocess(
 
 const idList = z.array(entryId).optional();
 
+/** A GitHub repository, owner/name. */
+export const REPOSITORY_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+
 /** An SPDX licence expression: identifiers joined by AND, OR or WITH, optionally in parentheses. */
 const SPDX_EXPRESSION = /^\(?[A-Za-z0-9.+-]+\)?(?: (?:AND|OR|WITH) \(?[A-Za-z0-9.+-]+\)?)*$/;
 
@@ -122,7 +125,7 @@ export const entrySchema = z
 			.describe("The topic's sub-group this entry belongs to: an area id from its topic file."),
 		repository: z
 			.string()
-			.regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, {
+			.regex(REPOSITORY_NAME, {
 				error: 'must be a GitHub repository written owner/name, e.g. "kubernetes/kubernetes"',
 			})
 			.optional()

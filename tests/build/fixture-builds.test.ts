@@ -34,6 +34,23 @@ describe('fixture builds', () => {
 		}
 	});
 
+	it('shows what npm run refresh learnt of a repository on its entry page, and nothing without data', async () => {
+		const site = await serveStatic(join(good.root, 'dist'));
+		const browser = await launchChromium();
+		try {
+			const page = await browser.newPage();
+			await page.goto(`${site.url}entries/delta-mesh/`);
+			expect(await page.locator('.health-line').innerText()).toBe(
+				'Latest release v1.31.0 · 2026-08-12 · checked 2026-11-30',
+			);
+			await page.goto(`${site.url}entries/gamma-platform/`);
+			expect(await page.locator('.health-line').count()).toBe(0);
+		} finally {
+			await browser.close();
+			await site.close();
+		}
+	});
+
 	it('refuses a bad entry with one line per problem, naming file, line and field, and builds nothing', async () => {
 		const copy = copyProject(join(FIXTURE, 'content'), 'wlm-bad');
 		try {
