@@ -46,7 +46,8 @@ it('says so when a pull request touches no entry, and refuses an unknown base', 
 	const project = repository();
 	const lines: string[] = [];
 	const write = process.stdout.write;
-	process.stdout.write = ((chunk: string) => lines.push(chunk)) as typeof process.stdout.write;
+	process.stdout.write = ((chunk: string) =>
+		lines.push(chunk)) as unknown as typeof process.stdout.write;
 	try {
 		expect(await main(['--base', 'base'], project.root, {})).toBe(0);
 	} finally {

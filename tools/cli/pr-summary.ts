@@ -89,7 +89,7 @@ function renderEntry(
 		data.topic,
 		STATUS_LABELS[data.status],
 		data.year ? String(data.year) : undefined,
-	].filter(Boolean);
+	].filter((fact): fact is string => Boolean(fact));
 	const relations = relationsOf(entry, all).map(({ type, direction, entries }) => {
 		const label = RELATIONS[type][direction];
 		return `| ${label} | ${entries.map((other) => text(other.data.title)).join(', ')} |`;
