@@ -1,7 +1,7 @@
 import { routes } from '../../../src/lib/routes.ts';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { slugify } from '../../../src/lib/names.ts';
 import {
 	ONSETS,
@@ -86,6 +86,32 @@ const LINEAGE_LINKS = [0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3];
 /** `alternativeTo` links per tool, drawn from this list: about 1.2, as in the real list. */
 const ALTERNATIVES = [0, 0, 1, 1, 2, 3];
 
+/**
+ * The real topic files, with each topic's editors' picks replaced by its first generated entries
+ * (the real picks do not exist among generated entries).
+ */
+function writeTopics(dir: string, realContentDir: string, entries: SyntheticEntry[]) {
+	const topics = new Map<string, { areas?: { id: string }[] }>();
+	mkdirSync(join(dir, 'topics'), { recursive: true });
+	for (const name of readdirSync(join(realContentDir, 'topics'))) {
+		if (!name.endsWith('.md')) continue;
+		const topic = name.slice(0, -'.md'.length);
+		const [, frontmatter = '', body = ''] =
+			/^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(
+				readFileSync(join(realContentDir, 'topics', name), 'utf8'),
+			) ?? [];
+		const data = parse(frontmatter) as { startHere?: string[]; areas?: { id: string }[] };
+		const picks = entries.filter((entry) => entry.topic === topic).slice(0, 3);
+		if (data.startHere) {
+			if (picks.length >= 3) data.startHere = picks.map((entry) => entry.id);
+			else delete data.startHere;
+		}
+		topics.set(topic, data);
+		writeFileSync(join(dir, 'topics', name), `---\n${stringify(data)}---\n${body}`);
+	}
+	return topics;
+}
+
 /** Writes `count` synthetic entries into `dir/entries`, the real topics, and one reading path. */
 export function writeSyntheticContent(
 	dir: string,
@@ -94,11 +120,16 @@ export function writeSyntheticContent(
 	options: SyntheticOptions = {},
 ): SyntheticEntry[] {
 	const entries = syntheticEntries(count, options);
-	for (const entry of entries) {
+	const topics = writeTopics(dir, realContentDir, entries);
+	for (const [index, entry] of entries.entries()) {
+		// Spread the entries over the topic's areas, as editors would, so topic pages group them.
+		const areas = topics.get(entry.topic)?.areas ?? [];
+		const source = areas.length
+			? entry.source.replace(/^topic: .*$/m, (line) => `${line}\narea: ${areas[index % areas.length]!.id}`)
+			: entry.source;
 		mkdirSync(join(dir, 'entries', entry.topic), { recursive: true });
-		writeFileSync(join(dir, 'entries', entry.topic, `${entry.id}.mdx`), entry.source);
+		writeFileSync(join(dir, 'entries', entry.topic, `${entry.id}.mdx`), source);
 	}
-	cpSync(join(realContentDir, 'topics'), join(dir, 'topics'), { recursive: true });
 	mkdirSync(join(dir, 'paths'), { recursive: true });
 	const steps = entries.slice(0, 6).map((entry) => ({
 		entry: entry.id,
