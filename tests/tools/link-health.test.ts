@@ -1,5 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isPublicAddress } from '../../tools/link-health/addresses.ts';
 import { main as checkLinksCli } from '../../tools/cli/check-links.ts';
@@ -387,13 +388,15 @@ describe('checkLinks', () => {
 				expect(await checkLinksCli(['--timeout', '99999999999'])).toBe(2);
 				expect(await checkLinksCli(['--concurrency', '0'])).toBe(2);
 				expect(await checkLinksCli(['--bogus'])).toBe(2);
+				expect(await checkLinksCli(['--changed-since', 'no-such-ref'], tmpdir())).toBe(2);
 			} finally {
 				spy.mockRestore();
 			}
 			expect(errors).toEqual([
-				'--timeout must be a whole number from 1 to 600000, not "99999999999"\nusage: npm run check:links -- [--json] [--timeout ms] [--concurrency n] [--deadline ms]',
-				'--concurrency must be a whole number from 1 to 64, not "0"\nusage: npm run check:links -- [--json] [--timeout ms] [--concurrency n] [--deadline ms]',
-				"Unknown option '--bogus'\nusage: npm run check:links -- [--json] [--timeout ms] [--concurrency n] [--deadline ms]",
+				'--timeout must be a whole number from 1 to 600000, not "99999999999"\nusage: npm run check:links -- [--json] [--report file.md] [--changed-since <git ref>] [--timeout ms] [--concurrency n] [--deadline ms]',
+				'--concurrency must be a whole number from 1 to 64, not "0"\nusage: npm run check:links -- [--json] [--report file.md] [--changed-since <git ref>] [--timeout ms] [--concurrency n] [--deadline ms]',
+				"Unknown option '--bogus'\nusage: npm run check:links -- [--json] [--report file.md] [--changed-since <git ref>] [--timeout ms] [--concurrency n] [--deadline ms]",
+				`--changed-since: git cannot compare with "no-such-ref"; fetch it first\nusage: npm run check:links -- [--json] [--report file.md] [--changed-since <git ref>] [--timeout ms] [--concurrency n] [--deadline ms]`,
 			]);
 		});
 	});

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../../src/check/index.ts';
 import { formatAnnotation } from '../../src/check/problems.ts';
@@ -8,6 +9,8 @@ import {
 	type LinkCheckOptions,
 	type LinkResult,
 } from '../link-health/link-health.ts';
+import { changedLinks } from '../link-health/changed-links.ts';
+import { linkReport } from '../link-health/report.ts';
 import { wholeNumber } from './arguments.ts';
 
 /**
@@ -16,23 +19,36 @@ import { wholeNumber } from './arguments.ts';
  */
 
 const USAGE =
-	'usage: npm run check:links -- [--json] [--timeout ms] [--concurrency n] [--deadline ms]';
+	'usage: npm run check:links -- [--json] [--report file.md] [--changed-since <git ref>] [--timeout ms] [--concurrency n] [--deadline ms]';
 
 /** Checks the links of every valid entry under `root`; resolves to the exit code. */
 export async function main(args: string[], root = process.cwd()): Promise<number> {
 	let json: boolean;
+	let report: string | undefined;
+	let only: Set<string> | undefined;
 	const linkOptions: LinkCheckOptions = {};
 	try {
 		const { values } = parseArgs({
 			args,
 			options: {
 				json: { type: 'boolean', default: false },
+				report: { type: 'string' },
+				'changed-since': { type: 'string' },
 				timeout: { type: 'string' },
 				concurrency: { type: 'string' },
 				deadline: { type: 'string' },
 			},
 		});
 		json = values.json;
+		report = values.report;
+		const base = values['changed-since'];
+		if (base !== undefined) {
+			try {
+				only = changedLinks(root, base);
+			} catch {
+				throw new Error(`--changed-since: git cannot compare with "${base}"; fetch it first`);
+			}
+		}
 		if (values.timeout !== undefined)
 			linkOptions.timeoutMs = wholeNumber(values.timeout, '--timeout', OPTION_LIMITS.timeoutMs);
 		if (values.concurrency !== undefined)
@@ -53,7 +69,9 @@ export async function main(args: string[], root = process.cwd()): Promise<number
 		const source = entrySources.find((candidate) => candidate.path === file)!;
 		return (['url', 'archiveUrl'] as const).flatMap((field) => {
 			const url = data[field];
-			return url ? [{ file, url, line: source.lineOf([field]), field }] : [];
+			return url && (!only || only.has(url))
+				? [{ file, url, line: source.lineOf([field]), field }]
+				: [];
 		});
 	});
 	const results = await checkLinks(targets, linkOptions);
@@ -77,6 +95,7 @@ export async function main(args: string[], root = process.cwd()): Promise<number
 			: result,
 	);
 
+	if (report) writeFileSync(report, linkReport(reported, new Date().toISOString().slice(0, 10)));
 	if (json) {
 		console.log(JSON.stringify(reported, null, '\t'));
 	} else {
