@@ -7,7 +7,7 @@ import { topicSchema, type TopicData } from '../schema/topic.ts';
 import { RELATION_TYPES, REVIEW_MAX_AGE_DAYS, TOPICS } from '../schema/vocabulary.ts';
 import { readSourceFiles, type SourceFile } from './source-files.ts';
 import { findUnsafeMdx } from './mdx-safety.ts';
-import { editDistance, normalizeName } from '../lib/names.ts';
+import { closest, normalizeName } from '../lib/names.ts';
 import { normalizeUrl } from './normalize-url.ts';
 
 /**
@@ -212,7 +212,7 @@ function reportSchemaIssue(source: SourceFile, issue: z.core.$ZodIssue, report: 
 		for (const key of issue.keys) {
 			const line = source.lineOf([...issue.path, key]);
 			const field = [...issue.path, key].join('.');
-			const known = issue.path.length ? undefined : closest(key, ENTRY_FIELDS);
+			const known = issue.path.length ? undefined : plausibleTypo(key, ENTRY_FIELDS);
 			report({
 				file,
 				line,
@@ -352,7 +352,7 @@ function checkAcrossEntries(entries: SourcedEntry[], existingIds: Set<string>, r
 						fix: 'remove it',
 					});
 				} else if (!existingIds.has(target)) {
-					const suggestion = closest(target, [...existingIds]);
+					const suggestion = plausibleTypo(target, [...existingIds]);
 					report({
 						file: entry.file,
 						line,
@@ -508,15 +508,8 @@ function show(value: unknown): string {
 }
 
 /** The candidate nearest to `word`, if it is close enough to be a plausible typo. */
-function closest(word: string, candidates: string[]): string | undefined {
-	let best: string | undefined;
-	let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-	for (const candidate of candidates) {
-		const distance = editDistance(word.toLowerCase(), candidate.toLowerCase(), bestDistance);
-		if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-	}
-	return best;
-}
+const plausibleTypo = (word: string, candidates: string[]) =>
+	closest(word, candidates, Math.max(2, Math.floor(word.length / 3)));
 
 /** One line per problem: `file:line: field: what is wrong — how to fix it`. */
 export function formatProblem(problem: Problem): string {

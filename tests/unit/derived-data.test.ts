@@ -3,11 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { bibtexFor } from '../../src/lib/bibtex.ts';
 import { relationsOf, successorsOf } from '../../src/lib/entries.ts';
 import { buildLineage, lineageAround } from '../../src/lib/lineage.ts';
-import { buildNameShards, shardKey } from '../../src/lib/name-index.ts';
+import {
+	buildNameShards,
+	secondCharacterShard,
+	SHARD_KEYS,
+	shardKey,
+} from '../../src/lib/name-index.ts';
 import { entryJsonSchema } from '../../src/schema/json-schema.ts';
 import { fixtureEntries } from '../support/fixture-project.ts';
 
 const entries = fixtureEntries();
+const TOPIC_TITLES = {
+	orchestration: 'Orchestration',
+	paas: 'Platforms',
+	'datacenter-as-computer': 'The datacenter as a computer',
+	networking: 'Networking',
+};
 const byId = (id: string) => entries.find((entry) => entry.id === id)!;
 
 describe('relations', () => {
@@ -133,7 +144,7 @@ describe('BibTeX', () => {
 
 describe('name shards', () => {
 	it('files every title and alias under its first character, with what a result row needs', () => {
-		const shards = buildNameShards(entries);
+		const shards = buildNameShards(entries, TOPIC_TITLES);
 		expect(shards.get(shardKey('alpha'))!.names).toEqual(
 			expect.arrayContaining([
 				['alpha scheduler', 'alpha-scheduler'],
@@ -151,10 +162,24 @@ describe('name shards', () => {
 			'beta a fictional paper on cluster management',
 			'beta-paper',
 		]);
+		expect(shards.get('a')!.topics).toMatchObject({ orchestration: 'Orchestration' });
 		expect(shardKey('éclair')).toBe('other');
-		expect([...shards.values()].flatMap((shard) => shard.names)).toHaveLength(
+		const firstCharacterShards = SHARD_KEYS.map((key) => shards.get(key)!);
+		expect(firstCharacterShards.flatMap((shard) => shard.names)).toHaveLength(
 			entries.reduce((count, entry) => count + 1 + (entry.data.aliases?.length ?? 0), 0),
 		);
+	});
+
+	it('also files names of five or more characters under their second character', () => {
+		const shards = buildNameShards(entries, TOPIC_TITLES);
+		expect(shards.get(secondCharacterShard('l'))!.names).toContainEqual([
+			'alpha scheduler',
+			'alpha-scheduler',
+		]);
+		expect(shards.get(secondCharacterShard('e'))!.names).toContainEqual([
+			'beta a fictional paper on cluster management',
+			'beta-paper',
+		]);
 	});
 });
 
