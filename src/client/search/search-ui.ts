@@ -108,7 +108,7 @@ function attachDropdown(form: HTMLFormElement, input: HTMLInputElement) {
 	input.addEventListener('input', schedule);
 	form.addEventListener(
 		'keydown',
-		keyboard(input, () => [...panel.querySelectorAll('a')], run),
+		keyboard(input, () => [...list.querySelectorAll('a'), all], run),
 	);
 	run();
 }
@@ -172,7 +172,10 @@ function attachPage(form: HTMLFormElement, input: HTMLInputElement) {
 			);
 			announce();
 			const counts = await filterCounts(outcome.corrected ?? query, filters);
-			if (isLatest()) showCounts(counts);
+			if (!isLatest()) return;
+			showCounts(counts);
+			// Lets tests and tools tell fresh counts from those of the previous search.
+			filterGroup.dataset.countedFor = location.search;
 		} catch {
 			if (!isLatest()) return;
 			byId<HTMLElement>(IDS.unavailable).hidden = false;
