@@ -7,6 +7,7 @@ import {
 	defaultSort,
 	findNames,
 	namesFirst,
+	phraseFirst,
 	NO_FILTERS,
 	proseExcerpt,
 	rankByWords,
@@ -155,6 +156,16 @@ describe('ordering', () => {
 			'envoy',
 			'heroku',
 		]);
+	});
+
+	it('puts results holding the query as a phrase before those holding its words apart', () => {
+		const apart = fragment('A service that is a platform of sorts, as it were.', [1, 5]);
+		const together = { ...fragment('Heroku is a hosted platform-as-a-service.', [4]), url: 'b' };
+		expect(phraseFirst([apart, together], 'Platform as a service').map((f) => f.url)).toEqual([
+			'b',
+			'/entries/linkerd/',
+		]);
+		expect(phraseFirst([apart, together], 'platform')).toEqual([apart, together]);
 	});
 
 	it('moves name matches to the front in the names’ order', () => {

@@ -11,7 +11,7 @@ export interface TopicalQuery {
 }
 
 export const SEARCH_QUERIES: TopicalQuery[] = [
-	{ query: 'service mesh', expected: ['istio', 'linkerd', 'envoy'] },
+	{ query: 'service mesh', expected: ['istio', 'linkerd', 'envoy', 'consul'] },
 	{ query: 'microservices', expected: ['linkerd', 'istio', 'envoy', 'service-fabric-paper'] },
 	{
 		query: 'consensus',

@@ -1,5 +1,5 @@
 import type { NameRecord, NameShard } from '../../lib/name-index.ts';
-import { closest, editDistance } from '../../lib/names.ts';
+import { closest, editDistance, normalizeName } from '../../lib/names.ts';
 import {
 	FILTER_NAMES,
 	META,
@@ -239,6 +239,18 @@ export function namesFirst(rows: Row[], names: NameHit[]): Row[] {
 		.filter((row) => order.has(row.id))
 		.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 	return [...named, ...rows.filter((row) => !order.has(row.id))];
+}
+
+/**
+ * Among results that match every word, those where the words stand together as the query has
+ * them ("platform as a service") come first; the rest keep their order.
+ */
+export function phraseFirst(fragments: Fragment[], query: string): Fragment[] {
+	const phrase = normalizeName(query);
+	if (!phrase.includes(' ')) return fragments;
+	const has = (fragment: Fragment) =>
+		` ${normalizeName(fragment.raw_content)} `.includes(` ${phrase} `);
+	return [...fragments.filter(has), ...fragments.filter((fragment) => !has(fragment))];
 }
 
 /** The words of a query, for the "some of the words" pass. */

@@ -10,6 +10,7 @@ import {
 	NO_FILTERS,
 	pagefindFilters,
 	pagefindSort,
+	phraseFirst,
 	queryWords,
 	rankByWords,
 	rowFromFragment,
@@ -67,14 +68,15 @@ async function textResults(engine: Pagefind, query: string, filters: Filters, so
 	);
 }
 
-function pages(results: PagefindResult[], names: NameHit[]) {
+function pages(results: PagefindResult[], names: NameHit[], query: string) {
 	const matchOf = new Map(names.map((hit) => [hit.id, hit.match]));
 	let loaded = 0;
 	return async () => {
 		const slice = results.slice(loaded, loaded + PAGE_SIZE);
 		const first = loaded === 0;
 		loaded += slice.length;
-		const fragments = await Promise.all(slice.map((result) => result.data()));
+		const fetched = await Promise.all(slice.map((result) => result.data()));
+		const fragments = first ? phraseFirst(fetched, query) : fetched;
 		const rows = fragments.map((fragment) => {
 			const row = rowFromFragment(fragment, 'text');
 			const match = matchOf.get(row.id);
@@ -107,7 +109,7 @@ export async function quickSearch(query: string, limit = 8): Promise<Outcome> {
 		};
 	}
 	const results = await textResults(await loadPagefind(), query, NO_FILTERS, 'relevance');
-	const rows = (await pages(results, [])()).slice(0, limit);
+	const rows = (await pages(results, [], query)()).slice(0, limit);
 	return withSuggestion({ total: results.length, rows, more: async () => [] }, normalized, shards);
 }
 
@@ -128,7 +130,7 @@ export async function pageSearch({ query, filters, sort, exact }: Request): Prom
 	const corrected = exact ? undefined : correctionFor(names.hits)?.matched;
 	const results = await textResults(engine, corrected ?? query, filters, sort);
 	const hits = exact ? names.hits.filter((hit) => hit.match !== 'typo') : names.hits;
-	const more = pages(results, hits);
+	const more = pages(results, hits, corrected ?? query);
 	const outcome = { total: results.length, rows: await more(), more, corrected };
 	return withSuggestion(outcome, normalized, names.shards);
 }
