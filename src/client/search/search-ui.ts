@@ -134,12 +134,13 @@ function attachPage(form: HTMLFormElement, input: HTMLInputElement) {
 			]),
 		) as Filters;
 	let exact = restoreFromAddress(input, boxes, sortSelect);
-	let current: { query: string; outcome: Outcome; shown: number } | undefined;
+	let current: { query: string; sort: Sort; outcome: Outcome; shown: number } | undefined;
 
 	const announce = () => {
 		if (!current) return;
 		const { query, outcome, shown } = current;
-		const sentence = countSentence(query, outcome.total);
+		const order = query ? '' : `, by ${SORT_LABELS[current.sort].toLowerCase()}`;
+		const sentence = countSentence(query, outcome.total).replace(/\.$/, `${order}.`);
 		status.textContent =
 			shown < outcome.total ? `${sentence.slice(0, -1)}; showing ${shown}.` : sentence;
 		moreButton.hidden = shown >= outcome.total;
@@ -152,6 +153,7 @@ function attachPage(form: HTMLFormElement, input: HTMLInputElement) {
 		const ticked = FILTER_NAMES.reduce((sum, name) => sum + filters[name].length, 0);
 		filtersSummary.textContent = ticked ? `Filters (${ticked})` : 'Filters';
 		const sort = (sortSelect.value || defaultSort(query, filters)) as Sort;
+		sortSelect.options[0]!.text = SORT_LABELS[defaultSort(query, filters)];
 		syncAddress(query, filters, sortSelect.value, exact);
 		if (!query && !ticked && !sortSelect.value) {
 			current = undefined;
@@ -164,7 +166,7 @@ function attachPage(form: HTMLFormElement, input: HTMLInputElement) {
 		try {
 			const outcome = await pageSearch({ query, filters, sort, exact });
 			if (!isLatest()) return;
-			current = { query, outcome, shown: outcome.rows.length };
+			current = { query, sort, outcome, shown: outcome.rows.length };
 			list.replaceChildren(...outcome.rows.map(resultItem));
 			if (!outcome.rows.length) list.append(noResults(outcome));
 			notice.replaceChildren(
@@ -219,6 +221,8 @@ function attachPage(form: HTMLFormElement, input: HTMLInputElement) {
 	list.addEventListener('keydown', onKey);
 	run();
 }
+
+const SORT_LABELS: Record<Sort, string> = { relevance: 'Best match', title: 'Title', year: 'Year' };
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string) {
 	const node = document.createElement(tag);
