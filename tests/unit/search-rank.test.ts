@@ -8,6 +8,7 @@ import {
 	findNames,
 	namesFirst,
 	phraseFirst,
+	queryWords,
 	NO_FILTERS,
 	proseExcerpt,
 	rankByWords,
@@ -166,6 +167,10 @@ describe('ordering', () => {
 			'/entries/linkerd/',
 		]);
 		expect(phraseFirst([apart, together], 'platform')).toEqual([apart, together]);
+	});
+
+	it('leaves stop words out of the some-of-the-words pass', () => {
+		expect(queryWords('Platform as a  service')).toEqual(['platform', 'service']);
 	});
 
 	it('moves name matches to the front in the names’ order', () => {

@@ -253,9 +253,20 @@ export function phraseFirst(fragments: Fragment[], query: string): Fragment[] {
 	return [...fragments.filter(has), ...fragments.filter((fragment) => !has(fragment))];
 }
 
-/** The words of a query, for the "some of the words" pass. */
+/** Words too common to find anything on their own: "platform as a service" is not about "a". */
+const STOP_WORDS = new Set(
+	'a an and are as at be by for from in into is it of on or the to with'.split(' '),
+);
+
+/** The words of a query for the "some of the words" pass, without stop words. */
 export const queryWords = (query: string) => [
-	...new Set(query.trim().split(/\s+/).filter(Boolean)),
+	...new Set(
+		query
+			.trim()
+			.toLowerCase()
+			.split(/\s+/)
+			.filter((word) => word && !STOP_WORDS.has(word)),
+	),
 ];
 
 export type Sort = SortName | 'relevance';
