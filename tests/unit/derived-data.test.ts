@@ -3,12 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bibtexFor } from '../../src/lib/bibtex.ts';
 import { relationsOf, successorsOf } from '../../src/lib/entries.ts';
 import { buildLineage, lineageAround } from '../../src/lib/lineage.ts';
-import {
-	buildNameShards,
-	secondCharacterShard,
-	SHARD_KEYS,
-	shardKey,
-} from '../../src/lib/name-index.ts';
+import { buildNameShards, nearShardAddress, shardsOfName } from '../../src/lib/name-index.ts';
 import { entryJsonSchema } from '../../src/schema/json-schema.ts';
 import { fixtureEntries } from '../support/fixture-project.ts';
 
@@ -143,43 +138,46 @@ describe('BibTeX', () => {
 });
 
 describe('name shards', () => {
-	it('files every title and alias under its first character, with what a result row needs', () => {
+	it('files every title and alias under its first two characters, with what a result row needs', () => {
 		const shards = buildNameShards(entries, TOPIC_TITLES);
-		expect(shards.get(shardKey('alpha'))!.names).toEqual(
+		expect(shards.get(nearShardAddress('alpha'))!.names).toEqual(
 			expect.arrayContaining([
 				['alpha scheduler', 'alpha-scheduler'],
 				['alpha', 'alpha-scheduler', 'alpha'],
 			]),
 		);
-		expect(shards.get('a')!.entries['alpha-scheduler']).toEqual([
+		expect(shards.get('al')!.entries['alpha-scheduler']).toEqual([
 			'Alpha Scheduler',
 			'tool',
 			'orchestration',
 			'active',
 			2014,
 		]);
-		expect(shards.get('b')!.names).toContainEqual([
+		expect(shards.get('al')!.topics).toMatchObject({ orchestration: 'Orchestration' });
+		expect(shards.get('be')!.names).toContainEqual([
 			'beta a fictional paper on cluster management',
 			'beta-paper',
 		]);
-		expect(shards.get('a')!.topics).toMatchObject({ orchestration: 'Orchestration' });
-		expect(shardKey('éclair')).toBe('other');
-		const firstCharacterShards = SHARD_KEYS.map((key) => shards.get(key)!);
-		expect(firstCharacterShards.flatMap((shard) => shard.names)).toHaveLength(
+		expect(nearShardAddress('éclair')).toBe('_c');
+		const near = [...shards].filter(([address]) => !address.includes('-'));
+		expect(near.flatMap(([, shard]) => shard.names)).toHaveLength(
 			entries.reduce((count, entry) => count + 1 + (entry.data.aliases?.length ?? 0), 0),
 		);
 	});
 
-	it('also files names of five or more characters under their second character', () => {
+	it('also files names by their second and third, and first and third characters', () => {
 		const shards = buildNameShards(entries, TOPIC_TITLES);
-		expect(shards.get(secondCharacterShard('l'))!.names).toContainEqual([
+		expect(shardsOfName('alpha scheduler')).toEqual(['al', 'skip-first-lp', 'skip-second-ap']);
+		expect(shards.get('skip-first-lp')!.names).toContainEqual([
 			'alpha scheduler',
 			'alpha-scheduler',
 		]);
-		expect(shards.get(secondCharacterShard('e'))!.names).toContainEqual([
-			'beta a fictional paper on cluster management',
-			'beta-paper',
+		expect(shards.get('skip-second-ap')!.names).toContainEqual([
+			'alpha scheduler',
+			'alpha-scheduler',
 		]);
+		// Every address exists, so a client never fetches the 404 page instead of a shard.
+		expect(shards.size).toBe(3 * 37 * 37);
 	});
 });
 

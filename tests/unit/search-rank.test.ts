@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNameShards, secondCharacterShard, shardKey } from '../../src/lib/name-index.ts';
+import { buildNameShards, farShardAddresses, nearShardAddress } from '../../src/lib/name-index.ts';
 import { normalizeName } from '../../src/lib/names.ts';
 import { RECORD_MARK } from '../../src/lib/search-contract.ts';
 import {
@@ -46,13 +46,8 @@ const shards = buildNameShards(
 	TOPICS,
 );
 /** The shards the client loads for a query: the near one, then the far ones on a miss. */
-const near = (query: string) => [shards.get(shardKey(query))!];
-const far = (query: string) =>
-	[
-		shards.get(shardKey(query.slice(1)))!,
-		shards.get(secondCharacterShard(shardKey(query)))!,
-		shards.get(secondCharacterShard(shardKey(query.slice(1))))!,
-	].filter(Boolean);
+const near = (query: string) => [shards.get(nearShardAddress(query))!];
+const far = (query: string) => farShardAddresses(query).map((address) => shards.get(address)!);
 const names = (query: string) => {
 	const normalized = normalizeName(query);
 	const hits = findNames(normalized, near(normalized));
@@ -73,6 +68,10 @@ describe('name matching', () => {
 		expect(ids('ubernetes')).toEqual(['kubernetes:typo']);
 		expect(ids('hubernetes')).toEqual(['kubernetes:typo']);
 		expect(ids('ukbernetes')).toEqual(['kubernetes:typo']);
+		expect(ids('kbernetes')).toEqual(['kubernetes:typo']);
+		expect(ids('kibernetes')).toEqual(['kubernetes:typo']);
+		expect(ids('xkubernetes')).toEqual(['kubernetes:typo']);
+		expect(ids('kuubernetes')).toEqual(['kubernetes:typo']);
 		expect(ids('opneshift')).toEqual(['openshift:typo']);
 	});
 
@@ -91,11 +90,11 @@ describe('name matching', () => {
 	});
 
 	it('suggests the nearest name within three edits', () => {
-		expect(suggestionFor('kubrnetesx', near('k'))).toEqual({
+		expect(suggestionFor('kubrnetesx', near('kubrnetesx'))).toEqual({
 			id: 'kubernetes',
 			title: 'Kubernetes',
 		});
-		expect(suggestionFor('zzzz', near('z'))).toBeUndefined();
+		expect(suggestionFor('zzzz', near('zzzz'))).toBeUndefined();
 	});
 });
 

@@ -1,10 +1,10 @@
-import { secondCharacterShard, shardKey, type NameShard } from '../../lib/name-index.ts';
+import { farShardAddresses, nearShardAddress, type NameShard } from '../../lib/name-index.ts';
 import { routes } from '../../lib/routes.ts';
 import { sitePath } from '../../lib/urls.ts';
 import type { Fragment } from './rank.ts';
 
 /**
- * Loading, each part once per page: the name shards (a few kilobytes each) and Pagefind's
+ * Loading, each part once per page: the name shards (a kilobyte or two each) and Pagefind's
  * full-text engine, which is fetched only when a search needs it.
  */
 
@@ -54,25 +54,10 @@ function loadShard(key: string): Promise<NameShard> {
 	return shard;
 }
 
-/**
- * The shards that can hold a name equal to, starting with, or one edit from the query past its
- * first character: one shard.
- */
+/** The shard of the query's first two characters: names equal to it, starting with it, or one edit past them. */
 export const nearShards = (normalized: string): Promise<NameShard[]> =>
-	Promise.all([loadShard(shardKey(normalized))]);
+	Promise.all([loadShard(nearShardAddress(normalized))]);
 
-/**
- * The shards for a typo in the first two characters, looked in only when the near shard had
- * nothing: a swap of the first two ("ukbernetes"), a first character left out ("ubernetes") or
- * mistyped ("hubernetes").
- */
-export function farShards(normalized: string): Promise<NameShard[]> {
-	const second = shardKey(normalized.slice(1));
-	const keys = new Set([
-		second,
-		secondCharacterShard(shardKey(normalized)),
-		secondCharacterShard(second),
-	]);
-	keys.delete(shardKey(normalized));
-	return Promise.all([...keys].map(loadShard));
-}
+/** The shards for a typo in the first two characters, looked in only when the near shard had nothing. */
+export const farShards = (normalized: string): Promise<NameShard[]> =>
+	Promise.all(farShardAddresses(normalized).map(loadShard));

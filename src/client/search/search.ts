@@ -86,7 +86,7 @@ function pages(results: PagefindResult[], names: NameHit[], query: string) {
 	};
 }
 
-async function withSuggestion(outcome: Outcome, normalized: string, shards: NameShard[]) {
+function withSuggestion(outcome: Outcome, normalized: string, shards: NameShard[]): Outcome {
 	if (outcome.total || normalized.length < 3) return outcome;
 	const near = suggestionFor(normalized, shards);
 	return { ...outcome, suggestion: near && { title: near.title, href: entryPath(near.id) } };
