@@ -181,7 +181,7 @@ describe('keyboard', () => {
 		await page.keyboard.type('kubernets');
 		await page.locator('.search-dropdown a.result[href="/entries/kubernetes/"]').waitFor();
 		expect(requested.filter((path) => path.includes('/pagefind/'))).toEqual([]);
-		expect(requested).toContain('/search/names/k.json');
+		expect(requested).toContain('/search/names/ku.json');
 		await page.fill('#site-search', 'microservices');
 		await page.waitForFunction(() =>
 			document
