@@ -6,7 +6,7 @@ import { nameKey } from './name-key.ts';
 import { normalizeUrl } from './normalize-url.ts';
 import type { Problem, Report } from './problems.ts';
 import type { SourceFile } from './source-files.ts';
-import { closest } from './zod-issues.ts';
+import { plausibleTypo } from './zod-issues.ts';
 
 /**
  * Rules across entries, computed over EVERY entry file, valid or not: an entry with a broken field
@@ -222,7 +222,7 @@ export function checkAcrossEntries(
 						fix: 'remove it',
 					});
 				else if (!existingIds.includes(target)) {
-					const suggestion = closest(target, existingIds);
+					const suggestion = plausibleTypo(target, existingIds);
 					report({
 						file: entry.file,
 						line,

@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { editDistance } from '../lib/names.ts';
+import { closest } from '../lib/names.ts';
 import { quote, type Report } from './problems.ts';
 import type { SourceFile } from './source-files.ts';
 
@@ -13,7 +13,7 @@ export function reportSchemaIssue(
 	const file = source.path;
 	if (issue.code === 'unrecognized_keys') {
 		for (const key of issue.keys) {
-			const known = issue.path.length ? undefined : closest(key, Object.keys(schema.shape));
+			const known = issue.path.length ? undefined : plausibleTypo(key, Object.keys(schema.shape));
 			report({
 				file,
 				line: source.lineOf([...issue.path, key]),
@@ -58,12 +58,5 @@ function show(value: unknown): string {
 }
 
 /** The candidate nearest to `word`, if it is close enough to be a plausible typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-	let best: string | undefined;
-	let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-	for (const candidate of candidates) {
-		const distance = editDistance(word.toLowerCase(), candidate.toLowerCase(), bestDistance);
-		if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-	}
-	return best;
-}
+export const plausibleTypo = (word: string, candidates: readonly string[]) =>
+	closest(word, candidates, Math.max(2, Math.floor(word.length / 3)));

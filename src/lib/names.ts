@@ -42,3 +42,18 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 	}
 	return previous[b.length]!;
 }
+
+/** The candidate nearest to `word` within `maxEdits` edits (case-insensitive), if any. */
+export function closest(
+	word: string,
+	candidates: readonly string[],
+	maxEdits: number,
+): string | undefined {
+	let best: string | undefined;
+	let bestDistance = maxEdits + 1;
+	for (const candidate of candidates) {
+		const distance = editDistance(word.toLowerCase(), candidate.toLowerCase(), bestDistance);
+		if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+	}
+	return best;
+}

@@ -43,7 +43,9 @@ describe('the real build', () => {
 			expect(textOf(html, /<title>([\s\S]*?)<\/title>/)).toBe(
 				`${entry.data.title} · Wrangling Lots of Machines`,
 			);
-			expect(html).toContain('<main id="main" class="container" data-pagefind-body');
+			// The prose and the search record are indexed; the facts box, links and relations are not.
+			expect(html.match(/data-pagefind-body/g), entry.id).toHaveLength(2);
+			expect(html).toMatch(/<div class="body"[^>]* data-pagefind-body/);
 		}
 	});
 

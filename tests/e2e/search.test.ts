@@ -89,7 +89,11 @@ describe('search by name', () => {
 		const classic = page.locator(
 			'#search-results a.result[href$="/entries/docker-swarm-classic/"]',
 		);
-		await expect(classic.locator('.badge').textContent()).resolves.toBe('Archived');
+		// The same badge as on entry pages, with its prefix for screen readers.
+		await expect(classic.locator('.badge').textContent()).resolves.toBe('Status: Archived');
+		await expect(classic.locator('.badge .visually-hidden').textContent()).resolves.toBe(
+			'Status: ',
+		);
 	});
 
 	it('suggests a close name and the topics when nothing matches', async () => {
@@ -113,7 +117,7 @@ describe('filters and deep links', () => {
 			metas.map((meta) => meta.textContent!.split('·')[1]!.trim()),
 		);
 		expect(topics.length).toBeGreaterThan(0);
-		expect(new Set(topics)).toEqual(new Set(['networking']));
+		expect(new Set(topics)).toEqual(new Set(['Networking']));
 		expect(await page.textContent('[data-count-for="topic:networking"]')).toMatch(/^\(\d+\)$/);
 	});
 
@@ -121,8 +125,10 @@ describe('filters and deep links', () => {
 		const page = await openPage('search/');
 		await search(page, 'mesos');
 		const allCount = Number((await page.textContent('#search-status'))!.match(/^(\d+)/)![1]);
+		await page.click('summary:has-text("Filters")');
 		await page.check('input[data-filter="status"][value="archived"]');
 		await page.waitForFunction(() => location.search.includes('status=archived'));
+		expect(await page.textContent('#search-filters-summary')).toBe('Filters (1)');
 		await page.waitForFunction(
 			(before) =>
 				Number(document.querySelector('#search-status')?.textContent?.match(/^(\d+)/)?.[1]) <
@@ -133,7 +139,7 @@ describe('filters and deep links', () => {
 			links.map((link) => link.querySelector('.badge')?.textContent),
 		);
 		expect(badges.length).toBeGreaterThan(0);
-		expect(new Set(badges)).toEqual(new Set(['Archived']));
+		expect(new Set(badges)).toEqual(new Set(['Status: Archived']));
 		expect(new URL(page.url()).searchParams.get('q')).toBe('mesos');
 		await page.fill('#page-search', 'marathon');
 		await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'marathon');
@@ -175,7 +181,7 @@ describe('keyboard', () => {
 		await page.keyboard.type('kubernets');
 		await page.locator('.search-dropdown a.result[href="/entries/kubernetes/"]').waitFor();
 		expect(requested.filter((path) => path.includes('/pagefind/'))).toEqual([]);
-		expect(requested).toContain('/search/names/k.json');
+		expect(requested).toContain('/search/names/ku.json');
 		await page.fill('#site-search', 'microservices');
 		await page.waitForFunction(() =>
 			document

@@ -3,11 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { bibtexFor } from '../../src/lib/bibtex.ts';
 import { relationsOf, successorsOf } from '../../src/lib/entries.ts';
 import { buildLineage, lineageAround } from '../../src/lib/lineage.ts';
-import { buildNameShards, shardKey } from '../../src/lib/name-index.ts';
+import { buildNameShards, nearShardAddress, shardsOfName } from '../../src/lib/name-index.ts';
 import { entryJsonSchema } from '../../src/schema/json-schema.ts';
 import { fixtureEntries } from '../support/fixture-project.ts';
 
 const entries = await fixtureEntries();
+const TOPIC_TITLES = {
+	orchestration: 'Orchestration',
+	paas: 'Platforms',
+	'datacenter-as-computer': 'The datacenter as a computer',
+	networking: 'Networking',
+};
 const byId = (id: string) => entries.find((entry) => entry.id === id)!;
 
 describe('relations', () => {
@@ -163,29 +169,46 @@ describe('BibTeX with hostile doi and url', () => {
 });
 
 describe('name shards', () => {
-	it('files every title and alias under its first character, with what a result row needs', () => {
-		const shards = buildNameShards(entries);
-		expect(shards.get(shardKey('alpha'))!.names).toEqual(
+	it('files every title and alias under its first two characters, with what a result row needs', () => {
+		const shards = buildNameShards(entries, TOPIC_TITLES);
+		expect(shards.get(nearShardAddress('alpha'))!.names).toEqual(
 			expect.arrayContaining([
 				['alpha scheduler', 'alpha-scheduler'],
 				['alpha', 'alpha-scheduler', 'alpha'],
 			]),
 		);
-		expect(shards.get('a')!.entries['alpha-scheduler']).toEqual([
+		expect(shards.get('al')!.entries['alpha-scheduler']).toEqual([
 			'Alpha Scheduler',
 			'tool',
 			'orchestration',
 			'active',
 			2014,
 		]);
-		expect(shards.get('b')!.names).toContainEqual([
+		expect(shards.get('al')!.topics).toMatchObject({ orchestration: 'Orchestration' });
+		expect(shards.get('be')!.names).toContainEqual([
 			'beta a fictional paper on cluster management',
 			'beta-paper',
 		]);
-		expect(shardKey('éclair')).toBe('other');
-		expect([...shards.values()].flatMap((shard) => shard.names)).toHaveLength(
+		expect(nearShardAddress('éclair')).toBe('_c');
+		const near = [...shards].filter(([address]) => !address.includes('-'));
+		expect(near.flatMap(([, shard]) => shard.names)).toHaveLength(
 			entries.reduce((count, entry) => count + 1 + (entry.data.aliases?.length ?? 0), 0),
 		);
+	});
+
+	it('also files names by their second and third, and first and third characters', () => {
+		const shards = buildNameShards(entries, TOPIC_TITLES);
+		expect(shardsOfName('alpha scheduler')).toEqual(['al', 'skip-first-lp', 'skip-second-ap']);
+		expect(shards.get('skip-first-lp')!.names).toContainEqual([
+			'alpha scheduler',
+			'alpha-scheduler',
+		]);
+		expect(shards.get('skip-second-ap')!.names).toContainEqual([
+			'alpha scheduler',
+			'alpha-scheduler',
+		]);
+		// Every address exists, so a client never fetches the 404 page instead of a shard.
+		expect(shards.size).toBe(3 * 37 * 37);
 	});
 });
 

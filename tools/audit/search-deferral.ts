@@ -1,11 +1,9 @@
 import type { Page } from 'playwright-core';
+import { HEADER_SEARCH_BOX } from '../../src/lib/search-contract.ts';
 import type { Transfer } from './traffic.ts';
 
 /** Files that belong to search: our search script, Pagefind, and the name matcher's shards. */
 export const SEARCH_CODE = /\/search-ui[.-][^/]*\.js$|\/pagefind\/|\/search\/names\//;
-
-/** The header's search box, present on every page. */
-export const HEADER_SEARCH_BOX = 'header [role="search"] input';
 
 /** Time to let requests chained to the first search file (module imports) start and finish. */
 const SETTLE_MS = 300;

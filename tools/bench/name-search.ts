@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { HEADER_SEARCH_BOX } from '../audit/search-deferral.ts';
+import { HEADER_SEARCH_BOX } from '../../src/lib/search-contract.ts';
 import { recordTraffic, totalTraffic, type TrafficTotals } from '../audit/traffic.ts';
 
 /** One search; its traffic counts everything from the focus until the network settles. */

@@ -1,9 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getEntries } from '../../../lib/entries.ts';
+import { getEntries, getTopics } from '../../../lib/entries.ts';
 import { buildNameShards } from '../../../lib/name-index.ts';
+import type { Topic } from '../../../schema/vocabulary.ts';
 
 export const getStaticPaths = (async () => {
-	const shards = buildNameShards(await getEntries());
+	const [entries, topics] = await Promise.all([getEntries(), getTopics()]);
+	const titles = Object.fromEntries(topics.map((topic) => [topic.id, topic.data.title]));
+	const shards = buildNameShards(entries, titles as Record<Topic, string>);
 	return [...shards].map(([shard, data]) => ({ params: { shard }, props: { data } }));
 }) satisfies GetStaticPaths;
 
