@@ -34,6 +34,55 @@ describe('fixture builds', () => {
 		}
 	});
 
+	it('groups a topic page: Start here, then the areas in file order with History after current, then Other', async () => {
+		const site = await serveStatic(join(good.root, 'dist'));
+		const browser = await launchChromium();
+		try {
+			const page = await browser.newPage();
+			await page.goto(`${site.url}topics/orchestration/`);
+			const groups = await page.$$eval('section.group', (sections) =>
+				sections.map((section) => ({
+					heading: section.querySelector('h2')!.textContent!.trim(),
+					titles: [...section.querySelectorAll('.title, .history')].map((element) =>
+						element.textContent!.trim(),
+					),
+				})),
+			);
+			expect(groups).toEqual([
+				{ heading: 'Start here', titles: ['Zeta Guide', 'Eta Queue', 'Iota Handbook'] },
+				{ heading: 'Schedulers', titles: ['Theta CLI', 'History', 'Epsilon Runner'] },
+				{ heading: 'Guides', titles: ['Kappa Notes'] },
+				{ heading: 'Other', titles: ['Alpha Scheduler'] },
+			]);
+			const marks = await page.$$eval('section.group li', (rows) =>
+				rows.map((row) => row.querySelector('.badge, .meta span')?.textContent?.trim()),
+			);
+			expect(marks).not.toContain(undefined);
+			expect(await page.locator('text=Defunct').count()).toBeGreaterThan(0);
+		} finally {
+			await browser.close();
+			await site.close();
+		}
+	});
+
+	it("shows an entry's licence, open PDF, 2015-list note and dates, and never its aliases", () => {
+		const alpha = readFileSync(join(good.root, 'dist/entries/alpha-scheduler/index.html'), 'utf8');
+		const text = alpha.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+		expect(text).toContain('Licence Apache-2.0');
+		expect(text).toContain('In the 2015 list');
+		expect(alpha).toContain('href="http://alpha.example.org/"');
+		expect(text).toContain('stand-in for what the 2015 list said about a scheduler.');
+		expect(text).toContain('Added 2026-11-01');
+		expect(text).toContain('Last reviewed 2026-11-01');
+		expect(text).toContain('Step 2 of 3 on A fixture route');
+		expect(text).not.toContain('Also known as');
+		const beta = readFileSync(join(good.root, 'dist/entries/beta-paper/index.html'), 'utf8');
+		expect(beta).toMatch(
+			/<a class="button"[^>]*href="https:\/\/papers\.example\.org\/beta-2012\.pdf"[^>]*>\s*PDF/,
+		);
+		expect(beta).not.toContain('Licence');
+	});
+
 	it('refuses a bad entry with one line per problem, naming file, line and field, and builds nothing', async () => {
 		const copy = copyProject(join(FIXTURE, 'content'), 'wlm-bad');
 		try {
