@@ -7,13 +7,13 @@ export interface Lifespan {
 	to: { state: 'today' } | { state: 'retired'; year: number | undefined };
 }
 
-/** The latest year a status note mentions that is not before the first release ("archived in 2021"). */
+/** The first year a status note gives that is not before the first release ("retired on 2020-02-19 and moved…"). */
 function retiredYear(note: string | undefined, from: number | undefined): number | undefined {
 	const years = [...(note ?? '').matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((match) =>
 		Number(match[1]),
 	);
 	const plausible = years.filter((year) => from === undefined || year >= from);
-	return plausible.length ? Math.max(...plausible) : undefined;
+	return plausible[0];
 }
 
 /** A tool's life: from its first release to today, or to its retirement. */
