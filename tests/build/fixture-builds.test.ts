@@ -50,7 +50,7 @@ describe('fixture builds', () => {
 			);
 			expect(groups).toEqual([
 				{ heading: 'Start here', titles: ['Zeta Guide', 'Eta Queue', 'Iota Handbook'] },
-				{ heading: 'Schedulers', titles: ['Theta CLI', 'History', 'Epsilon Runner'] },
+				{ heading: 'Schedulers', titles: ['Theta CLI', 'History', 'Mu Runner'] },
 				{ heading: 'Guides', titles: ['Kappa Notes'] },
 				{ heading: 'Other', titles: ['Alpha Scheduler'] },
 			]);

@@ -44,7 +44,7 @@ describe('topic page order', () => {
 			'Start here: eta-queue',
 			'Start here: iota-handbook',
 			'Schedulers: theta-cli',
-			'Schedulers / History: epsilon-runner',
+			'Schedulers / History: mu-runner',
 			'Guides: kappa-notes',
 			'Other: alpha-scheduler',
 		]);
@@ -63,7 +63,7 @@ describe('topic page order', () => {
 		expect(continued[0]).toMatchObject({
 			starts: false,
 			current: [],
-			history: [byId('epsilon-runner')],
+			history: [byId('mu-runner')],
 		});
 		expect(
 			sectionIndex(rows, 4).map(({ section, count, page }) => [section.title, count, page]),
