@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { RETIRED_STATUSES, TOPICS, type Topic } from '../schema/vocabulary.ts';
 import type { HealthData } from '../schema/health.ts';
 import { readHealthFiles } from './health.ts';
+import type { RelationGroup as RelationGroupOf } from './relations.ts';
 import { byTitle } from './titles.ts';
 
 export type Entry = CollectionEntry<'entries'>;
@@ -51,4 +52,6 @@ export function entriesByTopic(entries: Entry[]): Record<Topic, Entry[]> {
 	return groups;
 }
 
-export { entryById, relationsOf, successorsOf, type RelationGroup } from './relations.ts';
+export { entryById, relationsOf, successorsOf } from './relations.ts';
+/** A relation type and direction with the entries it links to, as pages show them. */
+export type RelationGroup = RelationGroupOf<Entry>;

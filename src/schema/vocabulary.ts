@@ -19,6 +19,19 @@ export const KIND_LABELS: Record<Kind, string> = {
 	spec: 'Specifications',
 };
 
+/** Singular names, for one entry ("Tool · Orchestration"). */
+export const KIND_NAMES: Record<Kind, string> = {
+	tool: 'Tool',
+	paper: 'Paper',
+	article: 'Article',
+	book: 'Book',
+	talk: 'Talk',
+	spec: 'Specification',
+};
+
+/** Kinds that are software or standards, so have a status; the others are publications with a venue and year. */
+export const LIVING_KINDS: readonly Kind[] = ['tool', 'spec'];
+
 export const STATUSES = ['active', 'maintenance', 'deprecated', 'archived', 'defunct'] as const;
 export type Status = (typeof STATUSES)[number];
 

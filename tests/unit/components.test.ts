@@ -33,12 +33,20 @@ describe('components', () => {
 		);
 	});
 
-	it('EntryCard shows no badge or successor line for an active entry', async () => {
+	it('EntryCard marks an active tool as active, with no successor line', async () => {
 		const html = await container.renderToString(EntryCard, {
 			props: { entry: byId('alpha-scheduler') },
 		});
-		expect(html).not.toContain('badge');
+		expect(html).toMatch(/data-status="active"[^>]*>.*Active<\/span>/s);
 		expect(html).not.toContain('Succeeded by');
+	});
+
+	it('EntryCard gives a paper its kind and venue instead of a status', async () => {
+		const html = await container.renderToString(EntryCard, {
+			props: { entry: byId('beta-paper') },
+		});
+		expect(html).not.toContain('badge');
+		expect(html).toMatch(/>Paper<\/span>\s*<span[^>]*>Imaginary Systems Conference 2012<\/span>/);
 	});
 
 	it('StatusBanner gives the dated reason and where to go instead', async () => {
