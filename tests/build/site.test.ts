@@ -158,9 +158,7 @@ describe('the real build', () => {
 		expect(built('sitemap-0.xml')).toContain(
 			'<loc>http://localhost:4321/entries/kubernetes/</loc>',
 		);
-		expect(built('robots.txt')).toContain(
-			'Sitemap: http://localhost:4321/sitemap-index.xml',
-		);
+		expect(built('robots.txt')).toContain('Sitemap: http://localhost:4321/sitemap-index.xml');
 		const html = built('entries/kubernetes/index.html');
 		expect(html).toContain(
 			'<link rel="canonical" href="http://localhost:4321/entries/kubernetes/">',

@@ -20,7 +20,7 @@ describe('npm run check', () => {
 	it('passes the valid fixture with exit code 0', async () => {
 		const lines = captureLog();
 		expect(await main([], fixtureProject().root)).toBe(0);
-		expect(lines).toEqual(['✓ 4 entries checked: no errors, 0 warning(s).']);
+		expect(lines).toEqual(['✓ 10 entries checked: no errors, 0 warning(s).']);
 	});
 
 	it('prints one inert line and one GitHub annotation per problem, and fails', async () => {
@@ -32,7 +32,7 @@ describe('npm run check', () => {
 		expect(lines).toEqual([
 			`${ALPHA}:9: x\\u{000a}::error file=a::pwned: is not a known field — remove it; the fields are listed in CONTRIBUTING.md`,
 			`::error file=${ALPHA},line=9,title=x\\u{000a}%3A%3Aerror file=a%3A%3Apwned::is not a known field — remove it; the fields are listed in CONTRIBUTING.md`,
-			'✗ 1 error(s), 0 warning(s) in 3 valid entries.',
+			'✗ 1 error(s), 0 warning(s) in 9 valid entries.',
 		]);
 	});
 
@@ -41,6 +41,6 @@ describe('npm run check', () => {
 			cwd: fixtureProject().root,
 			encoding: 'utf8',
 		});
-		expect(output).toBe('✓ 4 entries checked: no errors, 0 warning(s).\n');
+		expect(output).toBe('✓ 10 entries checked: no errors, 0 warning(s).\n');
 	});
 });

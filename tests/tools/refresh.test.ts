@@ -276,8 +276,9 @@ describe('npm run check, given health data', () => {
 		fixture.edit(
 			ALPHA,
 			'url: https://alpha.example.org/',
-			'url: https://alpha.example.org/\nrepository: old-owner/renamed\nlicense: MIT',
+			'url: https://alpha.example.org/\nrepository: old-owner/renamed',
 		);
+		fixture.edit(ALPHA, 'license: Apache-2.0', 'license: MIT');
 		fixture.edit(GAMMA, 'topic: paas', 'topic: paas\nrepository: gamma-org/gamma');
 		fixture.edit(GAMMA, 'status: archived', 'status: active');
 		fixture.write(
@@ -302,7 +303,7 @@ describe('npm run check, given health data', () => {
 			),
 		).toEqual([
 			`${ALPHA}:4: warning: repository: names old-owner/renamed, which now answers as new-owner/renamed (GitHub, 2026-12-01) — write repository: new-owner/renamed`,
-			`${ALPHA}:5: warning: license: is "MIT", but GitHub detects Apache-2.0 in old-owner/renamed (GitHub, 2026-12-01) — read the repository's licence file and write what it says`,
+			`${ALPHA}:15: warning: license: is "MIT", but GitHub detects Apache-2.0 in old-owner/renamed (GitHub, 2026-12-01) — read the repository's licence file and write what it says`,
 			`${GAMMA}:9: warning: status: is "active", but gamma-org/gamma is archived (GitHub, 2026-12-01) — write status: archived with a statusNote saying when, or point repository: at the living fork`,
 			'content/health/broken.json:1: file: is not health data as `npm run refresh` writes it — delete it; only `npm run refresh` writes content/health/',
 			'content/health/nobody.json:1: warning: file: belongs to no entry "nobody" — run `npm run refresh`, or delete the file',

@@ -193,7 +193,7 @@ const CASES: [string, (project: Project) => void, string[]][] = [
 				'It was inspired',
 				'| a | b |\n|---|---|\n| `x | <abbr title={globalThis.marker()}>K</abbr> | y` | z |\n\nIt was inspired',
 			),
-		[`${ALPHA}:22: body: gives <abbr> a {…} attribute value — write the value as a quoted string`],
+		[`${ALPHA}:26: body: gives <abbr> a {…} attribute value — write the value as a quoted string`],
 	],
 	[
 		'a meta refresh in a body',
@@ -204,7 +204,7 @@ const CASES: [string, (project: Project) => void, string[]][] = [
 				'<meta http-equiv="refresh" content="0;url=https://evil.example/" />\n\nIt was inspired',
 			),
 		[
-			`${ALPHA}:20: body: contains the element <meta>, which is not allowed — use Markdown instead; only <abbr> <br> <cite> <code> <del> <em> <kbd> <mark> <q> <s> <small> <strong> <sub> <sup> are allowed`,
+			`${ALPHA}:24: body: contains the element <meta>, which is not allowed — use Markdown instead; only <abbr> <br> <cite> <code> <del> <em> <kbd> <mark> <q> <s> <small> <strong> <sub> <sup> are allowed`,
 		],
 	],
 	[
@@ -292,6 +292,12 @@ describe("the build's glob loader sees the files the check sees", () => {
 			'datacenter-as-computer/beta-paper.mdx',
 			'networking/delta-mesh.mdx',
 			'orchestration/alpha-scheduler.mdx',
+			'orchestration/eta-queue.mdx',
+			'orchestration/iota-handbook.mdx',
+			'orchestration/kappa-notes.mdx',
+			'orchestration/mu-runner.mdx',
+			'orchestration/theta-cli.mdx',
+			'orchestration/zeta-guide.mdx',
 			'paas/gamma-platform.mdx',
 		]);
 		expect(
