@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { socialCards } from './src/integrations/social-cards.ts';
 
 // Deployments set these (.github/workflows/deploy.yml reads them from the Pages configuration);
 // a local build is addressed as the local preview server serves it, never an invented domain.
@@ -29,7 +30,7 @@ export default defineConfig({
 			},
 		},
 	},
-	integrations: [contentGate(), mdx(), sitemap(), searchIndex()],
+	integrations: [contentGate(), mdx(), sitemap(), searchIndex(), socialCards()],
 	// Entries hold no code blocks, and Shiki's inline styles would break the CSP.
 	markdown: { syntaxHighlight: false },
 	security: {
