@@ -3,6 +3,7 @@ import { legendFor, type LegendItem } from './lineage-legend.ts';
 import {
 	LINEAGE_RELATIONS,
 	lineageArrow,
+	STATUS_LABELS,
 	TOPICS,
 	type Kind,
 	type RelationType,
@@ -33,6 +34,8 @@ export interface LineageNode {
 	y: number;
 	/** The title as drawn, one string per line. */
 	lines: string[];
+	/** Kind, year, status (and more) as drawn under the title, one string per line. */
+	meta: string[];
 	/** Where the current page's entry is drawn. */
 	current: boolean;
 	/** Drawn for its link to this view, though it belongs to another topic. */
@@ -146,6 +149,8 @@ interface Placement {
 	col: number;
 	current?: boolean;
 	guest?: boolean;
+	/** What the view leaves out beyond this node ("9 more after"). */
+	more?: string | 0 | undefined;
 }
 
 /**
@@ -176,6 +181,20 @@ function assignRows(placements: Placement[], edges: SemanticEdge[]): Map<string,
 	return rows;
 }
 
+/** The line under a title: kind and year, a status other than active, a guest's topic, and more. */
+function metaText({ entry, guest, more }: Placement): string {
+	const { kind, year, status, topic } = entry.data;
+	return [
+		kind,
+		year,
+		status === 'active' ? null : STATUS_LABELS[status].toLowerCase(),
+		guest ? topic.replaceAll('-', ' ') : null,
+		more || null,
+	]
+		.filter(Boolean)
+		.join(' · ');
+}
+
 function layout(
 	placements: Placement[],
 	semanticEdges: SemanticEdge[],
@@ -184,30 +203,47 @@ function layout(
 ): LineageGraph {
 	const rows = assignRows(placements, semanticEdges);
 	const colX = (col: number) => LAYOUT.left + col * columnPitch;
-	const lines = new Map(placements.map(({ entry }) => [entry.id, wrapLabel(entry.data.title)]));
+	// The current entry is set in bold, which runs wider.
+	const lines = new Map(
+		placements.map(({ entry, current }) => [
+			entry.id,
+			wrapLabel(entry.data.title, current ? LAYOUT.labelWidth * 0.88 : LAYOUT.labelWidth),
+		]),
+	);
 	// A row is as tall as its longest label, plus the line of kind, year and status, plus a channel.
 	const rowCount = Math.max(0, ...rows.values()) + (rows.size ? 1 : 0);
-	const rowLines = Array.from({ length: rowCount }, () => 1);
-	for (const [id, row] of rows) rowLines[row] = Math.max(rowLines[row]!, lines.get(id)!.length);
+	const metas = new Map(
+		placements.map((placement) => [
+			placement.entry.id,
+			// Set a size smaller than the title, so a little more fits on a line.
+			wrapLabel(metaText(placement), LAYOUT.labelWidth * 1.08, 2),
+		]),
+	);
+	const rowLines = Array.from({ length: rowCount }, () => 2);
+	for (const [id, row] of rows)
+		rowLines[row] = Math.max(rowLines[row]!, lines.get(id)!.length + metas.get(id)!.length);
 	const rowTop: number[] = [LAYOUT.top];
 	for (const count of rowLines)
-		rowTop.push(rowTop.at(-1)! + (count + 1) * LAYOUT.lineHeight + LAYOUT.channel);
+		rowTop.push(rowTop.at(-1)! + count * LAYOUT.lineHeight + LAYOUT.channel);
 	const rowY = (row: number) => rowTop[row]! + LAYOUT.lineHeight / 2 + 2;
-	const nodes: LineageNode[] = placements.map(({ entry, col, current = false, guest = false }) => ({
-		id: entry.id,
-		title: entry.data.title,
-		kind: entry.data.kind,
-		status: entry.data.status,
-		year: entry.data.year!,
-		topic: entry.data.topic,
-		col,
-		row: rows.get(entry.id)!,
-		x: colX(col),
-		y: rowY(rows.get(entry.id)!),
-		lines: lines.get(entry.id)!,
-		current,
-		guest,
-	}));
+	const nodes: LineageNode[] = placements.map(
+		({ entry, col, current = false, guest = false, more }) => ({
+			id: entry.id,
+			title: entry.data.title,
+			kind: entry.data.kind,
+			status: entry.data.status,
+			year: entry.data.year!,
+			topic: entry.data.topic,
+			col,
+			row: rows.get(entry.id)!,
+			x: colX(col),
+			y: rowY(rows.get(entry.id)!),
+			lines: lines.get(entry.id)!,
+			meta: metas.get(entry.id)!,
+			current,
+			guest,
+		}),
+	);
 	const byId = new Map(nodes.map((node) => [node.id, node]));
 	const occupied = new Set(nodes.map((node) => `${node.col},${node.row}`));
 	// Edges that share a channel are spread a few pixels apart so each can be followed.
@@ -406,24 +442,32 @@ function edgeIndex(entries: Entry[]): EdgeIndex {
 	return index;
 }
 
-/** Ids reachable from `start` along directed `along` edges, at most `steps` away. */
-function reach(start: string, index: EdgeIndex, along: 'from' | 'to', steps: number): Set<string> {
-	const next = along === 'from' ? 'to' : 'from';
-	const found = new Set<string>();
-	let frontier = [start];
-	for (let step = 0; step < steps; step++) {
-		frontier = frontier
-			.flatMap((id) => index[along].get(id) ?? [])
-			.filter((edge) => isDirected(edge.type))
-			.map((edge) => edge[next])
-			.filter((id) => id !== start && !found.has(id));
-		for (const id of frontier) found.add(id);
+/** Directed neighbours of `id` along `along` edges. */
+const neighbours = (id: string, index: EdgeIndex, along: 'from' | 'to') =>
+	(index[along].get(id) ?? [])
+		.filter((edge) => isDirected(edge.type))
+		.map((edge) => edge[along === 'from' ? 'to' : 'from']);
+
+/**
+ * What lies one step from `start` along `along` edges, and a second step where it stays small:
+ * a neighbour with more than SECOND_STEP_LIMIT onward is drawn alone with a count ("9 more after"),
+ * so the picture stays about this entry rather than a famous neighbour's family.
+ */
+function reach(start: string, index: EdgeIndex, along: 'from' | 'to') {
+	const found = new Set(neighbours(start, index, along).filter((id) => id !== start));
+	const more = new Map<string, number>();
+	for (const id of [...found]) {
+		const onward = neighbours(id, index, along).filter(
+			(next) => next !== start && !found.has(next),
+		);
+		if (onward.length > SECOND_STEP_LIMIT) more.set(id, onward.length);
+		else for (const next of onward) found.add(next);
 	}
-	return found;
+	return { found, more };
 }
 
-/** How many steps an entry page follows its lineage each way. */
-export const ENTRY_LINEAGE_STEPS = 2;
+/** How many second-step neighbours an entry page draws through one first-step neighbour. */
+export const SECOND_STEP_LIMIT = 3;
 
 /**
  * One entry's lineage: what it came from and what came from it, two steps each way, in three
@@ -433,8 +477,8 @@ export const ENTRY_LINEAGE_STEPS = 2;
  */
 export function lineageAround(entry: Entry, entries: Entry[]): LineageGraph {
 	const index = edgeIndex(entries);
-	const before = reach(entry.id, index, 'to', ENTRY_LINEAGE_STEPS);
-	const after = reach(entry.id, index, 'from', ENTRY_LINEAGE_STEPS);
+	const { found: before, more: moreBefore } = reach(entry.id, index, 'to');
+	const { found: after, more: moreAfter } = reach(entry.id, index, 'from');
 	// An entry both before and after (a cycle) is drawn once, before.
 	for (const id of before) after.delete(id);
 	const described = new Set(
@@ -444,18 +488,31 @@ export function lineageAround(entry: Entry, entries: Entry[]): LineageGraph {
 			.filter((id) => !before.has(id) && !after.has(id)),
 	);
 	const keep = new Set([entry.id, ...before, ...after, ...described]);
-	const column = (id: string) => (before.has(id) ? 0 : after.has(id) ? 2 : 1);
-	const placements = [...keep]
+	const dated = [...keep]
 		.flatMap((id) => entryById(entries, id) ?? [])
-		.filter((candidate) => candidate.data.year)
-		.map((candidate) => ({
-			entry: candidate,
-			col: column(candidate.id),
-			current: candidate.id === entry.id,
-		}));
-	if (placements.length < 2) return layout([], [], [], entry.id);
+		.filter((candidate) => candidate.data.year);
+	if (dated.length < 2) return layout([], [], [], entry.id);
+	// Only the columns that have something in them, so an entry with no ancestors starts the picture.
+	const columns = [
+		{ label: 'Came before', has: (id: string) => before.has(id) },
+		{ label: 'This entry', has: (id: string) => !before.has(id) && !after.has(id) },
+		{ label: 'Came after', has: (id: string) => after.has(id) },
+	].filter((column) => dated.some((candidate) => column.has(candidate.id)));
+	const placements = dated.map((candidate) => ({
+		entry: candidate,
+		col: columns.findIndex((column) => column.has(candidate.id)),
+		current: candidate.id === entry.id,
+		more: before.has(candidate.id)
+			? moreBefore.get(candidate.id) && `${moreBefore.get(candidate.id)} more before`
+			: moreAfter.get(candidate.id) && `${moreAfter.get(candidate.id)} more after`,
+	}));
 	const edges = [...keep]
 		.flatMap((id) => index.from.get(id) ?? [])
 		.filter((edge) => keep.has(edge.to));
-	return layout(placements, edges, ['Came before', 'This entry', 'Came after'], entry.id);
+	return layout(
+		placements,
+		edges,
+		columns.map((column) => column.label),
+		entry.id,
+	);
 }

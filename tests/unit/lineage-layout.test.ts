@@ -84,7 +84,7 @@ const labelBoxes = (graph: LineageGraph) =>
 		left: node.x + LAYOUT.labelOffset - 2,
 		right: node.x + LAYOUT.labelOffset + LAYOUT.labelWidth,
 		top: node.y - 10,
-		bottom: node.y + 4 + node.lines.length * LAYOUT.lineHeight + 3,
+		bottom: node.y + 4 + (node.lines.length + node.meta.length - 1) * LAYOUT.lineHeight + 4,
 	}));
 
 function expectReadable(graph: LineageGraph) {
@@ -129,8 +129,8 @@ describe('lineage around an entry', () => {
 			)
 				.nodes.map((node) => `${node.id}@${node.col}`)
 				.sort();
-		// Zeta is three steps from Beta.
-		expect(around('beta-paper')).toEqual(['alpha-scheduler@2', 'beta-paper@1', 'delta-mesh@2']);
+		// Zeta is three steps from Beta; Beta has nothing before it, so it starts the picture.
+		expect(around('beta-paper')).toEqual(['alpha-scheduler@1', 'beta-paper@0', 'delta-mesh@1']);
 		expect(around('alpha-scheduler')).toEqual([
 			'alpha-scheduler@1',
 			'beta-paper@0',
@@ -139,6 +139,25 @@ describe('lineage around an entry', () => {
 			'gamma-platform@0',
 			'zeta-tool@2',
 		]);
+	});
+
+	it("counts, rather than draws, a neighbour's large family", () => {
+		const crowded = variant(
+			{},
+			['c1', 'c2', 'c3', 'c4'].map((id) => ({
+				id,
+				from: 'delta-mesh',
+				data: { title: id, relations: { buildsOn: ['alpha-scheduler'] } },
+			})),
+		);
+		const graph = lineageAround(
+			crowded.find((entry) => entry.id === 'beta-paper')!,
+			crowded,
+		);
+		expect(graph.nodes.map((node) => node.id).sort()).toEqual(['alpha-scheduler', 'beta-paper']);
+		expect(graph.nodes.find((node) => node.id === 'alpha-scheduler')!.meta.join(' ')).toContain(
+			'5 more after',
+		);
 	});
 
 	it('tells the lineage as chains of descent, each relation once', () => {
