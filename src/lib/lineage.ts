@@ -1,10 +1,12 @@
 import { entryById, type Entry } from './entries.ts';
 import { legendFor, type LegendItem } from './lineage-legend.ts';
+import { byTitle } from './titles.ts';
 import {
 	LINEAGE_RELATIONS,
 	lineageArrow,
 	STATUS_LABELS,
 	TOPICS,
+	WRITING_KINDS,
 	type Kind,
 	type RelationType,
 	type Status,
@@ -226,24 +228,22 @@ function layout(
 	for (const count of rowLines)
 		rowTop.push(rowTop.at(-1)! + count * LAYOUT.lineHeight + LAYOUT.channel);
 	const rowY = (row: number) => rowTop[row]! + LAYOUT.lineHeight / 2 + 2;
-	const nodes: LineageNode[] = placements.map(
-		({ entry, col, current = false, guest = false, more }) => ({
-			id: entry.id,
-			title: entry.data.title,
-			kind: entry.data.kind,
-			status: entry.data.status,
-			year: entry.data.year!,
-			topic: entry.data.topic,
-			col,
-			row: rows.get(entry.id)!,
-			x: colX(col),
-			y: rowY(rows.get(entry.id)!),
-			lines: lines.get(entry.id)!,
-			meta: metas.get(entry.id)!,
-			current,
-			guest,
-		}),
-	);
+	const nodes: LineageNode[] = placements.map(({ entry, col, current = false, guest = false }) => ({
+		id: entry.id,
+		title: entry.data.title,
+		kind: entry.data.kind,
+		status: entry.data.status,
+		year: entry.data.year!,
+		topic: entry.data.topic,
+		col,
+		row: rows.get(entry.id)!,
+		x: colX(col),
+		y: rowY(rows.get(entry.id)!),
+		lines: lines.get(entry.id)!,
+		meta: metas.get(entry.id)!,
+		current,
+		guest,
+	}));
 	const byId = new Map(nodes.map((node) => [node.id, node]));
 	const occupied = new Set(nodes.map((node) => `${node.col},${node.row}`));
 	// Edges that share a channel are spread a few pixels apart so each can be followed.
@@ -320,20 +320,25 @@ function layout(
 }
 
 /**
- * The year each entry is drawn at: its own, or earlier when something it led to is older (the
- * Borg paper of 2015 describes ideas that inspired Kubernetes in 2014), so no arrow runs back.
+ * The year each entry is drawn at, so that no arrow runs back in time. Writing published after
+ * what it inspired (the Borg paper of 2015 and Kubernetes of 2014) is drawn at the earlier year;
+ * anything else dated before what it grew from is drawn at that year instead.
  */
 export function placementYears(entries: Entry[], edges: SemanticEdge[]): Map<string, number> {
 	const year = new Map(entries.map((entry) => [entry.id, entry.data.year!]));
-	const directed = edges.filter((edge) => isDirected(edge.type));
+	const writing = new Set(
+		entries.filter((entry) => WRITING_KINDS.includes(entry.data.kind)).map((entry) => entry.id),
+	);
+	const directed = edges.filter(
+		(edge) => isDirected(edge.type) && year.has(edge.from) && year.has(edge.to),
+	);
 	for (let changed = true, rounds = 0; changed && rounds <= entries.length; rounds++) {
 		changed = false;
 		for (const { from, to } of directed) {
-			const later = year.get(to);
-			if (later !== undefined && later < year.get(from)!) {
-				year.set(from, later);
-				changed = true;
-			}
+			if (year.get(from)! <= year.get(to)!) continue;
+			if (writing.has(from)) year.set(from, year.get(to)!);
+			else year.set(to, year.get(from)!);
+			changed = true;
 		}
 	}
 	return year;
@@ -466,6 +471,9 @@ function reach(start: string, index: EdgeIndex, along: 'from' | 'to') {
 	return { found, more };
 }
 
+/** How many entries an entry page's column holds before it folds into another. */
+export const ENTRY_COLUMN_ROWS = 8;
+
 /** How many second-step neighbours an entry page draws through one first-step neighbour. */
 export const SECOND_STEP_LIMIT = 3;
 
@@ -492,20 +500,35 @@ export function lineageAround(entry: Entry, entries: Entry[]): LineageGraph {
 		.flatMap((id) => entryById(entries, id) ?? [])
 		.filter((candidate) => candidate.data.year);
 	if (dated.length < 2) return layout([], [], [], entry.id);
-	// Only the columns that have something in them, so an entry with no ancestors starts the picture.
+	// Only the columns that have something in them, so an entry with no ancestors starts the
+	// picture; a long column is folded into several, in order of year, down then right.
+	const byYear = (ids: Set<string>) =>
+		dated
+			.filter((candidate) => ids.has(candidate.id))
+			.sort((a, b) => a.data.year! - b.data.year! || byTitle(a, b));
+	const fold = (group: Entry[], label: string) =>
+		Array.from({ length: Math.ceil(group.length / ENTRY_COLUMN_ROWS) }, (_, index) => ({
+			label: index === 0 ? label : '',
+			entries: group.slice(index * ENTRY_COLUMN_ROWS, (index + 1) * ENTRY_COLUMN_ROWS),
+		}));
 	const columns = [
-		{ label: 'Came before', has: (id: string) => before.has(id) },
-		{ label: 'This entry', has: (id: string) => !before.has(id) && !after.has(id) },
-		{ label: 'Came after', has: (id: string) => after.has(id) },
-	].filter((column) => dated.some((candidate) => column.has(candidate.id)));
-	const placements = dated.map((candidate) => ({
-		entry: candidate,
-		col: columns.findIndex((column) => column.has(candidate.id)),
-		current: candidate.id === entry.id,
-		more: before.has(candidate.id)
-			? moreBefore.get(candidate.id) && `${moreBefore.get(candidate.id)} more before`
-			: moreAfter.get(candidate.id) && `${moreAfter.get(candidate.id)} more after`,
-	}));
+		...fold(byYear(before), 'Came before'),
+		{
+			label: 'This entry',
+			entries: dated.filter((candidate) => !before.has(candidate.id) && !after.has(candidate.id)),
+		},
+		...fold(byYear(after), 'Came after'),
+	];
+	const placements = columns.flatMap((column, col) =>
+		column.entries.map((candidate) => ({
+			entry: candidate,
+			col,
+			current: candidate.id === entry.id,
+			more: before.has(candidate.id)
+				? moreBefore.get(candidate.id) && `${moreBefore.get(candidate.id)} more before`
+				: moreAfter.get(candidate.id) && `${moreAfter.get(candidate.id)} more after`,
+		})),
+	);
 	const edges = [...keep]
 		.flatMap((id) => index.from.get(id) ?? [])
 		.filter((edge) => keep.has(edge.to));

@@ -1,5 +1,5 @@
 import type { Entry, TopicEntry } from './entries.ts';
-import { KINDS, STATUS_LABELS, type Kind } from '../schema/vocabulary.ts';
+import { STATUS_LABELS, WRITING_KINDS } from '../schema/vocabulary.ts';
 
 /**
  * Social cards: the 1200 × 630 picture a shared link shows. Pages name theirs here; the
@@ -17,15 +17,17 @@ export function socialCardRoute(pagePath: string): string {
 /** The head tag that carries a card's facts line to the integration. */
 export const CARD_FACTS_META = 'wlm:card-facts';
 
-const WRITING: readonly Kind[] = KINDS.filter((kind) => kind !== 'tool' && kind !== 'spec');
-
 /**
  * What an entry's card says under its title: kind and topic, then status for tools and specs,
  * or the year for writing (a paper is not "active").
  */
 export function entryCardFacts(entry: Entry, topic: TopicEntry): string[] {
 	const { kind, status, year } = entry.data;
-	const standing = WRITING.includes(kind) ? (year ? String(year) : null) : STATUS_LABELS[status];
+	const standing = WRITING_KINDS.includes(kind)
+		? year
+			? String(year)
+			: null
+		: STATUS_LABELS[status];
 	return [kind[0]!.toUpperCase() + kind.slice(1), topic.data.title, standing].filter(
 		(fact): fact is string => Boolean(fact),
 	);
