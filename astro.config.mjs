@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { contentProcessor, MARKDOWN_OPTIONS } from './src/check/mdx-safety.ts';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { socialCards } from './src/integrations/social-cards.ts';
 
 // Deployments set these (.github/workflows/deploy.yml reads them from the Pages configuration);
 // a local build is addressed as the local preview server serves it, never an invented domain.
@@ -30,7 +31,7 @@ export default defineConfig({
 			},
 		},
 	},
-	integrations: [contentGate(), mdx(), sitemap(), searchIndex()],
+	integrations: [contentGate(), mdx(), sitemap(), searchIndex(), socialCards()],
 	// Entries hold no code blocks, and Shiki's inline styles would break the CSP. The processor is
 	// Astro's default (Sätteri) with the content allow-list inside it, so nothing compiles that
 	// `npm run check` did not see; MDX inherits it.

@@ -9,6 +9,9 @@ export type Topic = (typeof TOPICS)[number];
 export const KINDS = ['tool', 'paper', 'article', 'book', 'talk', 'spec'] as const;
 export type Kind = (typeof KINDS)[number];
 
+/** Kinds that are read rather than run: they have a year of publication, not a lifespan. */
+export const WRITING_KINDS: readonly Kind[] = ['paper', 'article', 'book', 'talk'];
+
 /** Plural headings used when a page groups entries by kind. */
 export const KIND_LABELS: Record<Kind, string> = {
 	tool: 'Tools',

@@ -84,14 +84,15 @@ describe('the real build', () => {
 
 	it('draws a node for every dated entry and an arrow for every historical relation on /lineage/', () => {
 		const html = built('lineage/index.html');
-		const nodes = [...html.matchAll(/data-node="([^"]+)"/g)].map((match) => match[1]);
-		expect(nodes.sort()).toEqual(
+		// An entry is drawn in its own topic's timeline, and as a guest in those it connects to.
+		const nodes = new Set([...html.matchAll(/data-node="([^"]+)"/g)].map((match) => match[1]!));
+		expect([...nodes].sort()).toEqual(
 			entries
 				.filter((entry) => entry.data.year)
 				.map((entry) => entry.id)
 				.sort(),
 		);
-		const dated = new Set(nodes);
+		const dated = nodes;
 		for (const entry of entries) {
 			for (const type of LINEAGE_RELATIONS) {
 				for (const target of entry.data.relations[type] ?? []) {
@@ -101,7 +102,7 @@ describe('the real build', () => {
 				}
 			}
 		}
-		expect(html).toContain('<title id="lineage-all-svg-title">');
+		expect(html).toContain('role="img"');
 	});
 
 	it('publishes feeds that parse and list every entry, site-wide and per topic', () => {

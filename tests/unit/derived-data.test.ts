@@ -2,7 +2,6 @@ import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import { bibtexFor } from '../../src/lib/bibtex.ts';
 import { relationsOf, successorsOf } from '../../src/lib/entries.ts';
-import { buildLineage, lineageAround } from '../../src/lib/lineage.ts';
 import { buildNameShards, nearShardAddress, shardsOfName } from '../../src/lib/name-index.ts';
 import { entryJsonSchema } from '../../src/schema/json-schema.ts';
 import { fixtureEntries } from '../support/fixture-project.ts';
@@ -45,54 +44,6 @@ describe('relations', () => {
 
 	it('finds the successor of a retired entry', () => {
 		expect(successorsOf(byId('gamma-platform'), entries)).toEqual([byId('alpha-scheduler')]);
-	});
-});
-
-describe('lineage', () => {
-	it('places every dated entry by year and draws each historical relation from earlier to later', () => {
-		const graph = buildLineage(entries);
-		expect(graph.nodes.map((node) => node.id).sort()).toEqual([
-			'alpha-scheduler',
-			'beta-paper',
-			'delta-mesh',
-			'gamma-platform',
-		]);
-		expect(graph.edges).toEqual(
-			expect.arrayContaining([
-				{ from: 'beta-paper', to: 'alpha-scheduler', type: 'inspiredBy' },
-				{ from: 'alpha-scheduler', to: 'delta-mesh', type: 'buildsOn' },
-				{ from: 'gamma-platform', to: 'alpha-scheduler', type: 'supersededBy' },
-			]),
-		);
-		expect(graph.edges).toHaveLength(3);
-		const x = (id: string) => graph.nodes.find((node) => node.id === id)!.x;
-		expect(x('beta-paper')).toBeLessThan(x('gamma-platform'));
-		expect(x('gamma-platform')).toBeLessThan(x('alpha-scheduler'));
-	});
-
-	it('draws only the most connected entries when there are more than the limit', () => {
-		const graph = buildLineage(entries, 2);
-		// alpha-scheduler is in all three relations; the other three are in one each, so the id decides.
-		expect(graph.nodes.map((node) => node.id).sort()).toEqual(['alpha-scheduler', 'beta-paper']);
-		expect(graph.edges).toEqual([
-			{ from: 'beta-paper', to: 'alpha-scheduler', type: 'inspiredBy' },
-		]);
-	});
-
-	it("follows one entry's ancestors and descendants only", () => {
-		const around = lineageAround(byId('delta-mesh'), entries);
-		expect(around.nodes.map((node) => node.id).sort()).toEqual([
-			'alpha-scheduler',
-			'beta-paper',
-			'delta-mesh',
-			'gamma-platform',
-		]);
-		const aroundBeta = lineageAround(byId('beta-paper'), entries);
-		expect(aroundBeta.nodes.map((node) => node.id).sort()).toEqual([
-			'alpha-scheduler',
-			'beta-paper',
-			'delta-mesh',
-		]);
 	});
 });
 
