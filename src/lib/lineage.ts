@@ -367,11 +367,11 @@ function timeline(
 }
 
 /**
- * How many entries /lineage/ draws at most. A timeline of thousands of names cannot be read and
- * weighs megabytes; past this, the page draws the most connected entries, and every entry page
- * still draws its own lineage.
+ * How many entries /lineage/ draws at most, over its four topic timelines (about 60 each). A
+ * timeline of thousands of names cannot be read and weighs megabytes; past this, the page draws
+ * the most connected entries, and every entry page still draws its own lineage.
  */
-export const LINEAGE_PAGE_LIMIT = 150;
+export const LINEAGE_PAGE_LIMIT = 240;
 
 /** The `limit` most connected dated entries, and the edges among them. */
 function mostConnected(entries: Entry[], limit: number) {
@@ -479,6 +479,9 @@ export const ENTRY_COLUMN_ROWS = 8;
 /** How many second-step neighbours an entry page draws through one first-step neighbour. */
 export const SECOND_STEP_LIMIT = 3;
 
+/** Entries drawn on each side of an entry page's lineage at most: two folded columns. */
+export const ENTRY_SIDE_LIMIT = 2 * ENTRY_COLUMN_ROWS;
+
 /**
  * One entry's lineage: what it came from and what came from it, two steps each way, in three
  * columns (before, the entry, after) so the entry is near the left even on a phone. What
@@ -497,17 +500,29 @@ export function lineageAround(entry: Entry, entries: Entry[]): LineageGraph {
 			.map((edge) => (edge.from === entry.id ? edge.to : edge.from))
 			.filter((id) => !before.has(id) && !after.has(id)),
 	);
+	const datedIn = (ids: Iterable<string>) =>
+		[...ids]
+			.flatMap((id) => entryById(entries, id) ?? [])
+			.filter((candidate) => candidate.data.year)
+			.sort((a, b) => a.data.year! - b.data.year! || byTitle(a, b));
+	// A hub such as Kubernetes has dozens of descendants: the picture keeps the earliest of each
+	// side and counts the rest on the entry itself; the connection list above names them all.
+	const hiddenBefore = datedIn(before).slice(ENTRY_SIDE_LIMIT);
+	const hiddenAfter = datedIn(after).slice(ENTRY_SIDE_LIMIT);
+	for (const hidden of [...hiddenBefore, ...hiddenAfter]) {
+		before.delete(hidden.id);
+		after.delete(hidden.id);
+	}
 	const keep = new Set([entry.id, ...before, ...after, ...described]);
-	const dated = [...keep]
-		.flatMap((id) => entryById(entries, id) ?? [])
-		.filter((candidate) => candidate.data.year);
+	const dated = datedIn(keep);
 	if (dated.length < 2) return layout([], [], [], entry.id);
+	const overflow = [
+		hiddenBefore.length && `${hiddenBefore.length} more before`,
+		hiddenAfter.length && `${hiddenAfter.length} more after`,
+	].filter(Boolean);
 	// Only the columns that have something in them, so an entry with no ancestors starts the
 	// picture; a long column is folded into several, in order of year, down then right.
-	const byYear = (ids: Set<string>) =>
-		dated
-			.filter((candidate) => ids.has(candidate.id))
-			.sort((a, b) => a.data.year! - b.data.year! || byTitle(a, b));
+	const byYear = (ids: Set<string>) => dated.filter((candidate) => ids.has(candidate.id));
 	const fold = (group: Entry[], label: string) =>
 		Array.from({ length: Math.ceil(group.length / ENTRY_COLUMN_ROWS) }, (_, index) => ({
 			label: index === 0 ? label : '',
@@ -526,9 +541,12 @@ export function lineageAround(entry: Entry, entries: Entry[]): LineageGraph {
 			entry: candidate,
 			col,
 			current: candidate.id === entry.id,
-			more: before.has(candidate.id)
-				? moreBefore.get(candidate.id) && `${moreBefore.get(candidate.id)} more before`
-				: moreAfter.get(candidate.id) && `${moreAfter.get(candidate.id)} more after`,
+			more:
+				candidate.id === entry.id
+					? overflow.join(', ') || undefined
+					: before.has(candidate.id)
+						? moreBefore.get(candidate.id) && `${moreBefore.get(candidate.id)} more before`
+						: moreAfter.get(candidate.id) && `${moreAfter.get(candidate.id)} more after`,
 		})),
 	);
 	const edges = [...keep]

@@ -16,12 +16,14 @@ const AREAS = ['early', 'middle', 'late'];
  */
 function addAreas(content: string, entries: SyntheticEntry[]) {
 	entries.forEach((entry, index) => {
-		if (index % 5 === 0) return;
 		const file = join(content, 'entries', entry.topic, `${entry.id}.mdx`);
-		const source = readFileSync(file, 'utf8');
+		// The generator spreads entries over the real topics' areas; these replace them.
+		const source = readFileSync(file, 'utf8').replace(/^area: .*\n/m, '');
 		writeFileSync(
 			file,
-			source.replace(/^topic: .*$/m, (line) => `${line}\narea: ${AREAS[index % 3]}`),
+			index % 5 === 0
+				? source
+				: source.replace(/^topic: .*$/m, (line) => `${line}\narea: ${AREAS[index % 3]}`),
 		);
 	});
 	for (const name of readdirSync(join(content, 'topics'))) {

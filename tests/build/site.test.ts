@@ -45,13 +45,16 @@ describe('the real build', () => {
 			);
 			// The prose and the search record are indexed; the facts box, links and relations are not.
 			expect(html.match(/data-pagefind-body/g), entry.id).toHaveLength(2);
-			expect(html).toMatch(/<div class="body"[^>]* data-pagefind-body/);
+			expect(html).toMatch(/<div class="prose"[^>]* data-pagefind-body/);
 		}
 	});
 
-	it('builds one page per topic listing each of its entries, retired ones marked', () => {
+	it('builds pages per topic listing each of its entries, retired ones marked', () => {
 		for (const topic of TOPICS) {
-			const html = built(`topics/${topic}/index.html`);
+			const later = readdirSync(join(distDir, 'topics', topic), { withFileTypes: true })
+				.filter((item) => item.isDirectory() && /^\d+$/.test(item.name))
+				.map((item) => built(`topics/${topic}/${item.name}/index.html`));
+			const html = [built(`topics/${topic}/index.html`), ...later].join('\n');
 			const own = entries.filter((entry) => entry.data.topic === topic);
 			for (const entry of own)
 				expect(html, `${topic} lists ${entry.id}`).toContain(`href="/entries/${entry.id}/"`);

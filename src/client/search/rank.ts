@@ -148,7 +148,7 @@ export interface Fragment {
 	weighted_locations: { location: number; balanced_score: number; weight: number }[];
 }
 
-const WORD_SEPARATORS = /[^\S\uFEFF]+/;
+export const WORD_SEPARATORS = /[^\S\uFEFF]+/;
 export const EXCERPT_WORDS = 24;
 
 /**

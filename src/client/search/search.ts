@@ -12,6 +12,7 @@ import {
 	pagefindSort,
 	phraseFirst,
 	queryWords,
+	WORD_SEPARATORS,
 	rankByWords,
 	rowFromFragment,
 	rowFromName,
@@ -58,14 +59,37 @@ async function lookUpNames(normalized: string) {
 /** Full-text results: every word matched first, then some of the words (see rankByWords). */
 async function textResults(engine: Pagefind, query: string, filters: Filters, sort: Sort) {
 	const options = { filters: pagefindFilters(filters), sort: pagefindSort(sort) };
-	const everyWord = (await engine.search(query.trim() || null, options))?.results ?? [];
 	const words = queryWords(query);
+	const everyWord = await withoutStubMatches(
+		(await engine.search(query.trim() || null, options))?.results ?? [],
+		words,
+	);
 	if (words.length < 2) return everyWord;
 	const perWord = await Promise.all(words.map((word) => engine.search(word, options)));
 	return rankByWords(
 		everyWord,
 		perWord.map((response) => response?.results ?? []),
 	);
+}
+
+/**
+ * Pagefind answers a long word it does not know with a one- or two-letter word that the query
+ * begins with ("kubrnetesx" finds the "k" of "k ports"). For a query of long words, a result
+ * whose every match is such a stub is noise; the few results of a misspelt word are checked.
+ */
+async function withoutStubMatches(results: PagefindResult[], words: string[]) {
+	if (!words.length || words.some((word) => word.length < 5) || results.length > 20) return results;
+	const kept = await Promise.all(
+		results.map(async (result) => {
+			const { raw_content, weighted_locations } = await result.data();
+			const tokens = raw_content.split(WORD_SEPARATORS);
+			const real = weighted_locations.some(
+				({ location }) => (tokens[location] ?? '').replace(/\W/g, '').length >= 3,
+			);
+			return real ? result : undefined;
+		}),
+	);
+	return kept.filter((result) => result !== undefined);
 }
 
 function pages(results: PagefindResult[], names: NameHit[], query: string) {
