@@ -1,5 +1,3 @@
-import type { Kind } from '../schema/vocabulary.ts';
-
 /**
  * The names that page markup, the search index and the client search code must agree on, defined
  * once: Pagefind's filter, meta and sort fields, the search page's element ids and address
@@ -54,13 +52,3 @@ export const HEADER_SEARCH_BOX = 'header [role="search"] input';
 
 /** Attribute naming a filter option's count element: `data-count-for="kind:paper"`. */
 export const COUNT_FOR = 'data-count-for';
-
-/** A kind as a result row names it. */
-export const KIND_NAMES = {
-	tool: 'Tool',
-	paper: 'Paper',
-	article: 'Article',
-	book: 'Book',
-	talk: 'Talk',
-	spec: 'Specification',
-} as const satisfies Record<Kind, string>;

@@ -8,7 +8,7 @@ import {
 	type Problem,
 } from '../../src/check/index.ts';
 import { relationsOf } from '../../src/lib/relations.ts';
-import { KIND_LABELS, RELATIONS, STATUS_LABELS } from '../../src/schema/vocabulary.ts';
+import { KIND_NAMES, RELATIONS, STATUS_LABELS } from '../../src/schema/vocabulary.ts';
 
 /**
  * `npm run pr-summary -- --base <ref>`: renders each entry a pull request adds or changes as
@@ -85,7 +85,7 @@ function renderEntry(
 ) {
 	const { data } = entry;
 	const facts = [
-		KIND_LABELS[data.kind].replace(/s$/, ''),
+		KIND_NAMES[data.kind],
 		data.topic,
 		STATUS_LABELS[data.status],
 		data.year ? String(data.year) : undefined,

@@ -2,12 +2,11 @@ import {
 	COUNT_FOR,
 	FILTER_NAMES,
 	IDS,
-	KIND_NAMES,
 	PARAMS,
 	SORTS,
 	type FilterName,
 } from '../../lib/search-contract.ts';
-import { STATUS_LABELS, type Status } from '../../schema/vocabulary.ts';
+import { KIND_NAMES, STATUS_LABELS, type Status } from '../../schema/vocabulary.ts';
 import { defaultSort, type Counts, type Filters, type Row, type Sort } from './rank.ts';
 import { filterCounts, pageSearch, quickSearch, type Outcome } from './search.ts';
 
