@@ -473,14 +473,14 @@ function reach(start: string, index: EdgeIndex, along: 'from' | 'to') {
 	return { found, more };
 }
 
-/** How many entries an entry page's column holds before it folds into another. */
-export const ENTRY_COLUMN_ROWS = 8;
-
 /** How many second-step neighbours an entry page draws through one first-step neighbour. */
 export const SECOND_STEP_LIMIT = 3;
 
-/** Entries drawn on each side of an entry page's lineage at most: two folded columns. */
-export const ENTRY_SIDE_LIMIT = 2 * ENTRY_COLUMN_ROWS;
+/**
+ * Entries drawn on each side of an entry page's lineage at most, in one column: the page stays
+ * within its 15 KB budget even for a hub such as Kubernetes.
+ */
+export const ENTRY_SIDE_LIMIT = 8;
 
 /**
  * One entry's lineage: what it came from and what came from it, two steps each way, in three
@@ -521,20 +521,18 @@ export function lineageAround(entry: Entry, entries: Entry[]): LineageGraph {
 		hiddenAfter.length && `${hiddenAfter.length} more after`,
 	].filter(Boolean);
 	// Only the columns that have something in them, so an entry with no ancestors starts the
-	// picture; a long column is folded into several, in order of year, down then right.
-	const byYear = (ids: Set<string>) => dated.filter((candidate) => ids.has(candidate.id));
-	const fold = (group: Entry[], label: string) =>
-		Array.from({ length: Math.ceil(group.length / ENTRY_COLUMN_ROWS) }, (_, index) => ({
-			label: index === 0 ? label : '',
-			entries: group.slice(index * ENTRY_COLUMN_ROWS, (index + 1) * ENTRY_COLUMN_ROWS),
-		}));
+	// picture; each side in order of year.
+	const side = (ids: Set<string>, label: string) => {
+		const group = dated.filter((candidate) => ids.has(candidate.id));
+		return group.length ? [{ label, entries: group }] : [];
+	};
 	const columns = [
-		...fold(byYear(before), 'Came before'),
+		...side(before, 'Came before'),
 		{
 			label: 'This entry',
 			entries: dated.filter((candidate) => !before.has(candidate.id) && !after.has(candidate.id)),
 		},
-		...fold(byYear(after), 'Came after'),
+		...side(after, 'Came after'),
 	];
 	const placements = columns.flatMap((column, col) =>
 		column.entries.map((candidate) => ({
