@@ -141,17 +141,18 @@ describe('the GitHub client', () => {
 		);
 	});
 
+	const now = Date.parse('2026-12-01T10:00:00Z');
+	/** GitHub's answer once the hourly limit is spent, resetting `seconds` from now. */
+	const limitedFor = (seconds: number) => (response: ServerResponse) =>
+		response
+			.writeHead(403, {
+				'x-ratelimit-remaining': '0',
+				'x-ratelimit-reset': String(now / 1000 + seconds),
+			})
+			.end('{"message":"API rate limit exceeded"}');
+
 	it('waits for the rate limit to reset, then asks again', async () => {
-		const now = Date.parse('2026-12-01T10:00:00Z');
-		script = [
-			(response) =>
-				response
-					.writeHead(403, {
-						'x-ratelimit-remaining': '0',
-						'x-ratelimit-reset': String(now / 1000 + 30),
-					})
-					.end('{"message":"API rate limit exceeded"}'),
-		];
+		script = [limitedFor(30)];
 		const answers = await fetchHealth(['delta-org/delta'], options({ now: () => now }));
 		expect(waits).toEqual([31_000]);
 		expect(requests).toHaveLength(2);
@@ -159,16 +160,7 @@ describe('the GitHub client', () => {
 	});
 
 	it('refuses to wait longer than it may', async () => {
-		const now = Date.parse('2026-12-01T10:00:00Z');
-		script = [
-			(response) =>
-				response
-					.writeHead(403, {
-						'x-ratelimit-remaining': '0',
-						'x-ratelimit-reset': String(now / 1000 + 3600),
-					})
-					.end(),
-		];
+		script = [limitedFor(3600)];
 		await expect(
 			fetchHealth(['delta-org/delta'], options({ now: () => now, maxWaitMs: 60_000 })),
 		).rejects.toThrow(/resets in 61 min, longer than the 1 min this run waits/);

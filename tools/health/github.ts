@@ -56,15 +56,27 @@ export function batchQuery(count: number): string {
 	return `query Health(${variables.join(', ')}) {\nrateLimit { remaining resetAt }\n${fields.join('\n')}\n}`;
 }
 
+const DEFAULTS = {
+	batchSize: 50,
+	attempts: 3,
+	retryDelayMs: 2000,
+	maxWaitMs: 15 * 60_000,
+	sleep: (ms: number) => new Promise<void>((done) => setTimeout(done, ms)),
+	now: Date.now,
+} satisfies Partial<GitHubOptions>;
+
+type Settings = GitHubOptions & typeof DEFAULTS;
+
 export async function fetchHealth(
 	repositories: string[],
 	options: GitHubOptions,
 ): Promise<Map<string, RepositoryAnswer>> {
-	const { batchSize = 50, sleep = delay, now = Date.now, maxWaitMs = 15 * 60_000 } = options;
+	const settings: Settings = { ...DEFAULTS, ...options };
+	const { batchSize, sleep, now, maxWaitMs } = settings;
 	const answers = new Map<string, RepositoryAnswer>();
 	for (let start = 0; start < repositories.length; start += batchSize) {
 		const batch = repositories.slice(start, start + batchSize);
-		const answer = await request(batch, options);
+		const answer = await request(batch, settings);
 		for (const [index, repository] of batch.entries()) {
 			answers.set(repository, readRepository(answer, `r${index}`, repository, options.today));
 		}
@@ -76,14 +88,8 @@ export async function fetchHealth(
 	return answers;
 }
 
-async function request(batch: string[], options: GitHubOptions): Promise<GraphQLAnswer> {
-	const {
-		attempts = 3,
-		retryDelayMs = 2000,
-		maxWaitMs = 15 * 60_000,
-		sleep = delay,
-		now = Date.now,
-	} = options;
+async function request(batch: string[], options: Settings): Promise<GraphQLAnswer> {
+	const { attempts, retryDelayMs, maxWaitMs, sleep, now } = options;
 	const variables = Object.fromEntries(
 		batch.flatMap((repository, i) => {
 			const [owner, name] = repository.split('/');
@@ -241,5 +247,3 @@ function describe(error: unknown): string {
 	const cause = (error as { cause?: { code?: string } }).cause?.code;
 	return cause ?? (error as Error).message;
 }
-
-const delay = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
