@@ -2,7 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { contentProcessor, MARKDOWN_OPTIONS } from './src/check/mdx-safety.ts';
+import { contentProcessor, MARKDOWN_OPTIONS } from './src/check/body-safety.ts';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { socialCards } from './src/integrations/social-cards.ts';
@@ -17,25 +17,20 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	devToolbar: { enabled: false },
+	// The content layer's data store (every entry's rendered body) lives beside the social-card
+	// cache, so a rebuild, and CI with .cache/ restored, renders only the entries that changed.
+	// Under node_modules/ it was lost to every \`npm ci\`.
+	cacheDir: './.cache/astro',
 	// Rendering thousands of entry pages one at a time leaves the CPU idle while each file is
 	// written; four at once cut the render phase at 10,000 entries from 53 s to 29 s.
 	build: { concurrency: 4 },
-	vite: {
-		build: {
-			rolldownOptions: {
-				output: {
-					// One server chunk for all entry bodies rather than one each: at 10,000 entries the
-					// bundler took 23 s instead of 40 s.
-					codeSplitting: { groups: [{ name: 'entry-bodies', test: /content[\\/]entries[\\/]/ }] },
-				},
-			},
-		},
-	},
+	// MDX is the entries' file format, and Astro's language tools read them as MDX; their bodies are
+	// rendered as Markdown by the entries loader (src/lib/entries-loader.ts), never compiled.
 	integrations: [contentGate(), mdx(), sitemap(), searchIndex(), socialCards()],
 	// Entries hold no code blocks, and Shiki's inline styles would break the CSP. The processor is
-	// Astro's default (Sätteri) with the content allow-list inside it, so nothing compiles that
-	// `npm run check` did not see; MDX inherits it.
-	markdown: { ...MARKDOWN_OPTIONS, processor: contentProcessor() },
+	// Astro's default (Sätteri) with the content allow-list inside it, so nothing renders that
+	// `npm run check` did not see.
+	markdown: { ...MARKDOWN_OPTIONS, processor: contentProcessor({ base }) },
 	security: {
 		csp: {
 			directives: [

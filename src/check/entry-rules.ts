@@ -3,7 +3,7 @@ import { entrySchema, type EntryData } from '../schema/entry.ts';
 import { RELATION_TYPES, REVIEW_MAX_AGE_DAYS, TOPICS } from '../schema/vocabulary.ts';
 import { idOf, KEBAB_CASE, suggestId } from './ids.ts';
 import { LIMITS } from './limits.ts';
-import { findUnsafeMdx } from './mdx-safety.ts';
+import { findUnsafeBody } from './body-safety.ts';
 import type { Report } from './problems.ts';
 import type { SourceFile } from './source-files.ts';
 import { checkStyle } from './style-rules.ts';
@@ -77,7 +77,7 @@ export async function checkEntryFile(
 		});
 		return undefined;
 	}
-	const unsafe = await findUnsafeMdx(
+	const unsafe = await findUnsafeBody(
 		join(root, file),
 		source.compiledSource,
 		source.data as Record<string, unknown>,

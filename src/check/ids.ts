@@ -1,7 +1,12 @@
 /**
- * How a file name becomes an id, and which files are content at all. The check and the build's glob
- * loader (src/content.config.ts) share these, so they always see the same set of files.
+ * How a file name becomes an id, and which files are content at all. The check, the entries loader
+ * and the build's glob loader for topics and paths (src/content.config.ts) share these, so they
+ * always see the same set of files.
  */
+
+/** Where entries live, from the project root, and what their files end with. */
+export const ENTRIES_DIR = 'content/entries';
+export const ENTRY_EXTENSION = '.mdx';
 
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

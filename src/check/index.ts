@@ -1,7 +1,7 @@
 import { checkAcrossEntries } from './cross-entry-rules.ts';
 import { checkEntryFile, type CheckedEntry } from './entry-rules.ts';
 import { checkHealth } from './health-rules.ts';
-import { idOf } from './ids.ts';
+import { ENTRIES_DIR, ENTRY_EXTENSION, idOf } from './ids.ts';
 import { sortProblems, type Problem, type Report } from './problems.ts';
 import { listContentFiles, readSourceFile, type SourceFile } from './source-files.ts';
 import {
@@ -43,7 +43,7 @@ export async function checkContent(root: string, today = new Date()): Promise<Co
 	const problems: Problem[] = [];
 	const report: Report = (problem, severity = 'error') => problems.push({ severity, ...problem });
 
-	const sources = readFolder(root, 'content/entries', '.mdx', true, report);
+	const sources = readFolder(root, ENTRIES_DIR, ENTRY_EXTENSION, true, report);
 	const entries: (CheckedEntry & { source: SourceFile })[] = [];
 	for (const source of sources) {
 		const checked = await checkEntryFile(root, source, today, report);

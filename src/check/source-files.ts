@@ -339,7 +339,9 @@ export function listContentFiles(
 		for (const name of names.sort()) {
 			if (isIgnoredName(name)) continue;
 			const file = `${relativeDir}/${name}`;
-			const stats = lstatSync(join(root, file));
+			// An editor's temporary file can be gone between the listing and this look at it.
+			const stats = lstatSync(join(root, file), { throwIfNoEntry: false });
+			if (!stats) continue;
 			if (stats.isSymbolicLink()) {
 				listing.refused.push({
 					file,

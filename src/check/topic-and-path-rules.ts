@@ -4,7 +4,7 @@ import { topicSchema, type TopicData } from '../schema/topic.ts';
 import { TOPICS } from '../schema/vocabulary.ts';
 import type { CheckedEntry } from './entry-rules.ts';
 import { idOf, KEBAB_CASE } from './ids.ts';
-import { findUnsafeMdx } from './mdx-safety.ts';
+import { findUnsafeBody } from './body-safety.ts';
 import type { Report } from './problems.ts';
 import type { SourceFile } from './source-files.ts';
 import { reportSchemaIssue } from './zod-issues.ts';
@@ -32,7 +32,7 @@ async function checkMarkdownFile<T extends z.ZodObject>(
 	const file = source.path;
 	for (const problem of source.readProblems) report({ file, ...problem });
 	if (source.readProblems.length) return undefined;
-	for (const problem of await findUnsafeMdx(join(root, file), source.compiledSource))
+	for (const problem of await findUnsafeBody(join(root, file), source.compiledSource))
 		report({ file, field: 'body', ...problem });
 	const parsed = schema.safeParse(source.data);
 	if (parsed.success) return parsed.data;

@@ -9,9 +9,16 @@ export type Entry = CollectionEntry<'entries'>;
 export type TopicEntry = CollectionEntry<'topics'>;
 export type ReadingPath = CollectionEntry<'paths'>;
 
-/** Every entry, sorted by title. */
-export async function getEntries(): Promise<Entry[]> {
-	return (await getCollection('entries')).sort(byTitle);
+let builtEntries: Promise<Entry[]> | undefined;
+
+/**
+ * Every entry, sorted by title. A build reads and sorts them once for all its pages (at 10,000
+ * entries each reading took 0.7 s); the dev server reads them afresh, as they change under it.
+ */
+export function getEntries(): Promise<Entry[]> {
+	const read = async () => (await getCollection('entries')).sort(byTitle);
+	if (import.meta.env.DEV) return read();
+	return (builtEntries ??= read());
 }
 
 /** The four topics in navigation order. */

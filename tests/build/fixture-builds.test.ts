@@ -134,14 +134,20 @@ describe('fixture builds', () => {
 		const marker = join(tmpdir(), `wlm-pwned-${process.pid}`);
 		try {
 			const file = join(copy.root, ALPHA);
-			writeFileSync(
-				file,
-				`${readFileSync(file, 'utf8')}\nexport const pwned = (await import('node:fs')).writeFileSync('${marker}', 'x')\n\n<script>alert(1)</script>\n`,
-			);
+			const mdx = `export const pwned = (await import('node:fs')).writeFileSync('${marker}', 'x')`;
+			writeFileSync(file, `${readFileSync(file, 'utf8')}\n${mdx}\n\n{pwned}\n`);
+			// Bodies are rendered as Markdown, never compiled as MDX: the code is text on the page.
+			const inert = await copy.build();
+			expect(inert.code, inert.output).toBe(0);
+			expect(existsSync(marker)).toBe(false);
+			const page = readFileSync(join(copy.root, 'dist/entries/alpha-scheduler/index.html'), 'utf8');
+			expect(page).toContain('<p>export const pwned = (await import(‘node:fs’))');
+			expect(page).toContain('<p>{pwned}</p>');
+
+			writeFileSync(file, `${readFileSync(file, 'utf8')}\n<script>alert(1)</script>\n`);
 			const { code, output } = await copy.build();
 			expect(code).toBe(1);
-			expect(output).toContain('body: contains import/export, which would run code');
-			expect(output).toContain('body: contains the element <script>, which is not allowed');
+			expect(output).toContain('body: contains HTML, which entries cannot use');
 			expect(existsSync(marker)).toBe(false);
 			expect(existsSync(join(copy.root, 'dist'))).toBe(false);
 		} finally {

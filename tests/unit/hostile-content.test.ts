@@ -193,7 +193,9 @@ const CASES: [string, (project: Project) => void, string[]][] = [
 				'It was inspired',
 				'| a | b |\n|---|---|\n| `x | <abbr title={globalThis.marker()}>K</abbr> | y` | z |\n\nIt was inspired',
 			),
-		[`${ALPHA}:26: body: gives <abbr> a {…} attribute value — write the value as a quoted string`],
+		[
+			`${ALPHA}:26: body: contains HTML, which entries cannot use — write Markdown instead (*emphasis*, **strong**, \`code\`, [links](https://…)); a literal "<" must be escaped as "&lt;"`,
+		],
 	],
 	[
 		'a meta refresh in a body',
@@ -204,7 +206,7 @@ const CASES: [string, (project: Project) => void, string[]][] = [
 				'<meta http-equiv="refresh" content="0;url=https://evil.example/" />\n\nIt was inspired',
 			),
 		[
-			`${ALPHA}:24: body: contains the element <meta>, which is not allowed — use Markdown instead; only <abbr> <br> <cite> <code> <del> <em> <kbd> <mark> <q> <s> <small> <strong> <sub> <sup> are allowed`,
+			`${ALPHA}:24: body: contains HTML, which entries cannot use — write Markdown instead (*emphasis*, **strong**, \`code\`, [links](https://…)); a literal "<" must be escaped as "&lt;"`,
 		],
 	],
 	[
@@ -215,7 +217,7 @@ const CASES: [string, (project: Project) => void, string[]][] = [
 				'---\ntitle: Platforms (PaaS)\ndescription: Platforms that sit on top of a cluster and ship applications.\norder: 2\n---\n\n<script>alert(1)</script>\n',
 			),
 		[
-			'content/topics/paas.md:7: body: contains raw HTML — write Markdown; a literal "<" must be escaped as "&lt;"',
+			'content/topics/paas.md:7: body: contains HTML, which entries cannot use — write Markdown instead (*emphasis*, **strong**, `code`, [links](https://…)); a literal "<" must be escaped as "&lt;"',
 		],
 	],
 ];
@@ -272,74 +274,47 @@ describe('hostile content: each class gets one exact line', () => {
 	});
 });
 
-describe("the build's glob loader sees the files the check sees", () => {
-	it('skips dot-files, lock files and helpers in both the loader and the dev watcher', async () => {
+describe('the build reads the files the check reads', () => {
+	it('skips dot-files, lock files and helpers: entries by the same listing, topics by the glob loader and the dev watcher', async () => {
 		const { glob } = await import('tinyglobby');
 		// Astro's dev watcher matches with picomatch, which ships no types.
 		const picomatch = (await import('picomatch' as string)).default as {
 			isMatch(file: string, pattern: string): boolean;
 		};
 		const { contentPattern } = await import('../../src/check/ids.ts');
+		const { listContentFiles } = await import('../../src/check/source-files.ts');
 		const project = fixtureProject();
 		for (const name of ['.#alpha-scheduler.mdx', '_draft.mdx', '.hidden.mdx'])
 			project.write(`${ORCHESTRATION}/${name}`, '---\ntitle: x\n---\n');
-		const pattern = contentPattern('.mdx', true);
-		const loaded = await glob(pattern, {
-			cwd: join(project.root, 'content/entries'),
+		for (const name of ['.#paas.md', '_draft.md'])
+			project.write(`content/topics/${name}`, '---\ntitle: x\n---\n');
+		expect(listContentFiles(project.root, 'content/entries', '.mdx', true).files).toEqual([
+			'content/entries/datacenter-as-computer/beta-paper.mdx',
+			'content/entries/networking/delta-mesh.mdx',
+			'content/entries/orchestration/alpha-scheduler.mdx',
+			'content/entries/orchestration/eta-queue.mdx',
+			'content/entries/orchestration/iota-handbook.mdx',
+			'content/entries/orchestration/kappa-notes.mdx',
+			'content/entries/orchestration/mu-runner.mdx',
+			'content/entries/orchestration/theta-cli.mdx',
+			'content/entries/orchestration/zeta-guide.mdx',
+			'content/entries/paas/gamma-platform.mdx',
+		]);
+		const pattern = contentPattern('.md', false);
+		const topics = await glob(pattern, {
+			cwd: join(project.root, 'content/topics'),
 			expandDirectories: false,
 		});
-		expect(loaded.sort()).toEqual([
-			'datacenter-as-computer/beta-paper.mdx',
-			'networking/delta-mesh.mdx',
-			'orchestration/alpha-scheduler.mdx',
-			'orchestration/eta-queue.mdx',
-			'orchestration/iota-handbook.mdx',
-			'orchestration/kappa-notes.mdx',
-			'orchestration/mu-runner.mdx',
-			'orchestration/theta-cli.mdx',
-			'orchestration/zeta-guide.mdx',
-			'paas/gamma-platform.mdx',
-		]);
-		expect(
-			['orchestration/.#a.mdx', 'orchestration/_a.mdx', 'orchestration/a.mdx'].map((file) =>
-				picomatch.isMatch(file, pattern),
+		expect(topics.sort()).toEqual(
+			listContentFiles(project.root, 'content/topics', '.md', false).files.map((file) =>
+				file.replace('content/topics/', ''),
 			),
-		).toEqual([false, false, true]);
-		expect(await project.problems()).toEqual([]);
-	});
-});
-
-describe('a collision names the new file first', () => {
-	it('blames the file git has not seen, even when it sorts first', async () => {
-		const { execFileSync } = await import('node:child_process');
-		const { readFileSync } = await import('node:fs');
-		const project = fixtureProject();
-		const git = (...args: string[]) =>
-			execFileSync(
-				'git',
-				[
-					'-c',
-					'user.name=t',
-					'-c',
-					'user.email=t@example.org',
-					'-c',
-					'commit.gpgsign=false',
-					...args,
-				],
-				{ cwd: project.root, stdio: 'ignore' },
-			);
-		git('init', '-q');
-		git('add', '.');
-		git('commit', '-qm', 'fixture');
-		const copy = readFileSync(join(project.root, ALPHA), 'utf8')
-			.replace('topic: orchestration', 'topic: networking')
-			.replace('title: Alpha Scheduler', 'title: Another Alpha')
-			.replace('aliases: [alpha]', '')
-			.replace('formerIds: [alpha-old]', '');
-		project.write('content/entries/networking/alpha-scheduler.mdx', copy);
-		expect(await project.problems()).toEqual([
-			`content/entries/networking/alpha-scheduler.mdx:1: file: has the id "alpha-scheduler", already used by ${ALPHA} — ids are unique across topics: rename the new file`,
-			`content/entries/networking/alpha-scheduler.mdx:3: url: points at the same page as ${ALPHA} — each page gets one entry: edit the existing entry instead`,
+		);
+		expect(['.#a.md', '_a.md', 'a.md'].map((file) => picomatch.isMatch(file, pattern))).toEqual([
+			false,
+			false,
+			true,
 		]);
+		expect(await project.problems()).toEqual([]);
 	});
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { checkContent } from '../../src/check/index.ts';
-import { claimsOf, findConflicts } from '../../src/check/cross-entry-rules.ts';
+import { ClaimIndex, claimsOf } from '../../src/check/cross-entry-rules.ts';
 import { checkEntryFile, OUTLINE_MARKER } from '../../src/check/entry-rules.ts';
 import type { Problem, Report } from '../../src/check/problems.ts';
 import { parseSourceFile } from '../../src/check/source-files.ts';
@@ -75,7 +75,7 @@ export async function scaffoldEntry(
 	const source = parseSourceFile(file, text);
 	await checkEntryFile(root, source, today, report);
 	const { entrySources } = await checkContent(root, today);
-	problems.push(...findConflicts(entrySources.map(claimsOf), claimsOf(source)));
+	problems.push(...new ClaimIndex(entrySources.map(claimsOf)).conflictsOf(claimsOf(source)));
 	return problems.length ? { ok: false, problems } : { ok: true, id, file, source: text };
 }
 

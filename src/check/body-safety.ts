@@ -11,45 +11,30 @@ import {
 import { formatProblem } from './problems.ts';
 
 /**
- * Contributed MDX is untrusted: MDX compiles `import`, `export`, `{expressions}` and JSX into
- * JavaScript that runs at build time and ships to readers. The allow-list below runs INSIDE the
- * build's own Markdown processor (astro.config.mjs registers `contentProcessor()`), and the check
- * runs the very same processor on the very same text, so nothing the build compiles can differ
- * from what the check saw.
+ * Contributed entries are untrusted. They are `.mdx` files, but the build renders every body as
+ * Markdown (src/lib/entries-loader.ts), so `import`, `export`, `{expressions}` and
+ * components are never compiled into code: they are raw HTML (refused) or plain text. The
+ * allow-list below runs INSIDE the build's own Markdown processor (astro.config.mjs registers
+ * `contentProcessor()`), and the check runs the very same processor on the very same text, so
+ * nothing the build renders can differ from what the check saw.
  */
-
-/** Inline HTML elements that carry no behaviour and may appear in an entry body. */
-export const ALLOWED_ELEMENTS = [
-	'abbr',
-	'br',
-	'cite',
-	'code',
-	'del',
-	'em',
-	'kbd',
-	'mark',
-	'q',
-	's',
-	'small',
-	'strong',
-	'sub',
-	'sup',
-] as const;
-
-/** Attributes the allowed elements may carry; everything else (`on*`, `style`, `href`…) is refused. */
-const ALLOWED_ATTRIBUTES = new Set(['title', 'lang', 'dir']);
 
 /** What Markdown itself may produce in the compiled output, with the properties each may carry. */
 const OUTPUT_ELEMENTS = new Set([
-	...ALLOWED_ELEMENTS,
-	...['p', 'a', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'pre'],
+	...['p', 'a', 'em', 'strong', 'code', 'del', 'br', 'sup', 'blockquote', 'ul', 'ol', 'li', 'hr'],
+	...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre'],
 	...['table', 'thead', 'tbody', 'tr', 'th', 'td', 'section'],
 ]);
 const OUTPUT_PROPERTIES = new Set([
-	...ALLOWED_ATTRIBUTES,
-	...['href', 'id', 'className', 'align', 'start'],
+	...['title', 'href', 'id', 'className', 'align', 'start'],
 	...['dataFootnotes', 'dataFootnoteRef', 'dataFootnoteBackref', 'ariaDescribedBy', 'ariaLabel'],
 ]);
+
+/**
+ * Bump when what a body renders to changes (the plugins below), so that bodies kept rendered in
+ * the content data store between builds are rendered again.
+ */
+export const BODY_RENDERING_VERSION = 2;
 
 /** The Markdown options of the build (astro.config.mjs), which the check compiles with too. */
 export const MARKDOWN_OPTIONS = { syntaxHighlight: false } as const;
@@ -94,46 +79,10 @@ const linkProblem = (url: string) => ({
 	fix: 'link only to https:// addresses (with no "user@") or to site paths such as /entries/kubernetes/',
 });
 
-function describeUnsafeElement(node: {
-	name: string | null;
-	attributes: readonly { type: string; name?: string | undefined; value?: unknown }[];
-}) {
-	const name = node.name ?? '<>';
-	if (!(ALLOWED_ELEMENTS as readonly string[]).includes(name)) {
-		return {
-			message: `contains the element <${name}>, which is not allowed`,
-			fix: `use Markdown instead; only ${ALLOWED_ELEMENTS.map((element) => `<${element}>`).join(' ')} are allowed`,
-		};
-	}
-	for (const attribute of node.attributes) {
-		if (attribute.type !== 'mdxJsxAttribute')
-			return { message: `gives <${name}> a {…} spread attribute`, fix: 'remove the attribute' };
-		if (!ALLOWED_ATTRIBUTES.has(attribute.name!))
-			return {
-				message: `gives <${name}> the attribute ${JSON.stringify(attribute.name)}, which is not allowed`,
-				fix: `remove it; allowed attributes are ${[...ALLOWED_ATTRIBUTES].join(', ')}`,
-			};
-		if (attribute.value !== null && typeof attribute.value !== 'string')
-			return {
-				message: `gives <${name}> a {…} attribute value`,
-				fix: 'write the value as a quoted string',
-			};
-	}
-	return undefined;
-}
-
 const CODE_PROBLEMS = {
-	esm: {
-		message: 'contains import/export, which would run code',
-		fix: 'remove the import/export line',
-	},
-	expression: {
-		message: 'contains a {…} JavaScript expression',
-		fix: 'remove it, or escape literal braces as "\\{" and "\\}"',
-	},
 	html: {
-		message: 'contains raw HTML',
-		fix: 'write Markdown; a literal "<" must be escaped as "&lt;"',
+		message: 'contains HTML, which entries cannot use',
+		fix: 'write Markdown instead (*emphasis*, **strong**, `code`, [links](https://…)); a literal "<" must be escaped as "&lt;"',
 	},
 	image: {
 		message: 'contains an image',
@@ -151,24 +100,22 @@ function allowList(context: PluginFactoryContext) {
 		? relative(process.cwd(), fileURLToPath(context.fileURL)).split('\\').join('/')
 		: '<body>';
 	type Positioned = { position?: { start: { line: number } } | null | undefined };
-	const at = (node: Positioned) => node.position?.start.line ?? 1;
-	const add = (node: Positioned, problem: Omit<BodyProblem, 'line'>) =>
-		problems.push({ line: at(node), ...problem });
+	// Nodes Markdown adds (a task list's checkbox) have no place: they take the line of the node
+	// visited before them, their parent.
+	let lastLine = 1;
+	const at = (node: Positioned) => (lastLine = node.position?.start.line ?? lastLine);
+	// An opening and a closing tag are one problem: each line names each problem once.
+	const add = (node: Positioned, problem: Omit<BodyProblem, 'line'>) => {
+		const line = at(node);
+		if (!problems.some((seen) => seen.line === line && seen.message === problem.message))
+			problems.push({ line, ...problem });
+	};
 	const throwIfUnsafe = () => {
 		if (problems.length) throw new UnsafeContentError(file, problems.splice(0));
 	};
-	const element = (node: Parameters<typeof describeUnsafeElement>[0] & Positioned) => {
-		const problem = describeUnsafeElement(node);
-		if (problem) add(node, problem);
-	};
 	const mdast = defineMdastPlugin({
-		name: 'wlm:mdx-allow-list',
+		name: 'wlm:body-allow-list',
 		options: { position: true },
-		mdxjsEsm: (node) => void add(node, CODE_PROBLEMS.esm),
-		mdxFlowExpression: (node) => void add(node, CODE_PROBLEMS.expression),
-		mdxTextExpression: (node) => void add(node, CODE_PROBLEMS.expression),
-		mdxJsxFlowElement: (node) => void element(node),
-		mdxJsxTextElement: (node) => void element(node),
 		html: (node) => void add(node, CODE_PROBLEMS.html),
 		image: (node) => void add(node, CODE_PROBLEMS.image),
 		imageReference: (node) => void add(node, CODE_PROBLEMS.image),
@@ -188,6 +135,7 @@ function allowList(context: PluginFactoryContext) {
 		element: {
 			filter: [],
 			visit(node) {
+				at(node);
 				if (!OUTPUT_ELEMENTS.has(node.tagName)) return void refuseOutput(node, `<${node.tagName}>`);
 				for (const [name, value] of Object.entries(node.properties ?? {})) {
 					if (!OUTPUT_PROPERTIES.has(name)) refuseOutput(node, `<${node.tagName} ${name}>`);
@@ -196,11 +144,6 @@ function allowList(context: PluginFactoryContext) {
 				}
 			},
 		},
-		mdxJsxFlowElement: { filter: [], visit: (node) => void element(node) },
-		mdxJsxTextElement: { filter: [], visit: (node) => void element(node) },
-		mdxFlowExpression: (node) => void add(node, CODE_PROBLEMS.expression),
-		mdxTextExpression: (node) => void add(node, CODE_PROBLEMS.expression),
-		mdxjsEsm: (node) => void add(node, CODE_PROBLEMS.esm),
 		raw: (node) => void add(node, CODE_PROBLEMS.html),
 		after: throwIfUnsafe,
 	});
@@ -222,47 +165,80 @@ const forDocument = (context: PluginFactoryContext) => {
 const mdastAllowList: MdastPluginEntry = (context) => forDocument(context).mdast;
 const hastAllowList = (context: PluginFactoryContext) => forDocument(context).hast;
 
-/** The build's Markdown/MDX processor: Astro's default (Sätteri) with the allow-list inside. */
-export function contentProcessor() {
+/**
+ * After the allow-list has passed a body: site paths ("/entries/kubernetes/") get the base path
+ * the site is served under, and links leaving the site the same rel as every other outbound link.
+ */
+const siteLinks = (base: string) =>
+	defineHastPlugin({
+		name: 'wlm:site-links',
+		element: {
+			filter: [],
+			visit(node, context) {
+				if (node.tagName !== 'a') return;
+				const href = String(node.properties?.href ?? '');
+				if (href.startsWith('/') && !href.startsWith('//'))
+					context.setProperty(node, 'href', base + href.replace(/^\/+/, ''));
+				else if (/^https?:\/\//.test(href)) context.setProperty(node, 'rel', 'noopener noreferrer');
+			},
+		},
+	});
+
+/**
+ * The build's Markdown processor: Astro's default (Sätteri) with the allow-list inside, for a
+ * site served under `base`.
+ */
+export function contentProcessor({ base = '/' }: { base?: string } = {}) {
 	return satteri({
 		mdastPlugins: [mdastAllowList],
-		hastPlugins: [hastAllowList],
+		hastPlugins: [hastAllowList, siteLinks(base.replace(/\/?$/, '/'))],
 		features: { gfm: true, smartPunctuation: true },
 	});
 }
 
+const renderers = new Map<
+	string,
+	ReturnType<ReturnType<typeof contentProcessor>['createRenderer']>
+>();
+
 /**
- * Compiles a file exactly as the build does (same processor, plugins and options; MDX for `.mdx`,
- * Markdown for `.md`) and lists what the allow-list refuses. `compiledSource` is the file with its
- * frontmatter blanked, as the build passes it, so lines are file lines.
+ * Renders a body as the build does and the check must: the build's processor with the allow-list
+ * inside, on the file with its frontmatter blanked (`compiledSource`), so lines are file lines.
+ * The entries loader stores its HTML (with the site's `base` in site links); the check keeps only
+ * what the allow-list refused. Throws `UnsafeContentError` for a refused body.
  */
-export async function findUnsafeMdx(
+export async function renderBody(
+	absolutePath: string,
+	compiledSource: string,
+	frontmatter: Record<string, unknown> = {},
+	base = '/',
+) {
+	let renderer = renderers.get(base);
+	if (!renderer)
+		renderers.set(base, (renderer = contentProcessor({ base }).createRenderer(MARKDOWN_OPTIONS)));
+	return (await renderer).render(compiledSource, {
+		fileURL: pathToFileURL(absolutePath),
+		frontmatter,
+	});
+}
+
+/** What the allow-list refuses in a body, rendered exactly as the build renders it. */
+export async function findUnsafeBody(
 	absolutePath: string,
 	compiledSource: string,
 	frontmatter: Record<string, unknown> = {},
 ): Promise<BodyProblem[]> {
-	const processor = contentProcessor();
 	try {
-		if (absolutePath.endsWith('.mdx')) {
-			const renderer = await processor.createMdxRenderer!(MARKDOWN_OPTIONS, {
-				optimize: false,
-				sourcemap: false,
-			});
-			await renderer.process(compiledSource, absolutePath, frontmatter);
-		} else {
-			const renderer = await processor.createRenderer(MARKDOWN_OPTIONS);
-			await renderer.render(compiledSource, { fileURL: pathToFileURL(absolutePath), frontmatter });
-		}
+		await renderBody(absolutePath, compiledSource, frontmatter);
 		return [];
 	} catch (error) {
 		if (error instanceof UnsafeContentError) return error.problems;
 		const text = error instanceof Error ? error.message : String(error);
-		const place = /^(\d+):\d+: /.exec(text);
 		return [
 			{
-				line: place ? Number(place[1]) : 1,
-				message: `is not valid MDX (${text.replace(/^\d+:\d+: /, '').split('\n')[0]})`,
-				fix: 'write plain Markdown; a literal "{", "}" or "<" must be escaped as "\\{", "\\}" or "&lt;"',
+				line: 1,
+				message: `could not be rendered (${text.split('\n')[0]})`,
+				fix: 'write plain Markdown',
 			},
 		];
 	}
