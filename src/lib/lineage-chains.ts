@@ -52,3 +52,22 @@ export function unconnected(graph: LineageGraph): LineageNode[] {
 	const touched = new Set(graph.edges.flatMap((edge) => [edge.from, edge.to]));
 	return graph.nodes.filter((node) => !touched.has(node.id));
 }
+
+/**
+ * The `count` chains with the most steps, each from a different first entry while there are enough
+ * of them (so that one root's branches do not fill the list), in the order the view tells them.
+ */
+export function longestChains(graph: LineageGraph, count: number): ChainStep[][] {
+	const chains = lineageChains(graph);
+	const longestFirst = [...chains].sort((a, b) => b.length - a.length);
+	const roots = new Set<string>();
+	const kept = new Set<ChainStep[]>();
+	for (const chain of longestFirst) {
+		if (kept.size === count) break;
+		if (roots.has(chain[0]!.node.id)) continue;
+		roots.add(chain[0]!.node.id);
+		kept.add(chain);
+	}
+	for (const chain of longestFirst) if (kept.size < count) kept.add(chain);
+	return chains.filter((chain) => kept.has(chain));
+}

@@ -217,8 +217,9 @@ function layout(
 	const metas = new Map(
 		placements.map((placement) => [
 			placement.entry.id,
-			// Set a size smaller than the title, so a little more fits on a line.
-			wrapLabel(metaText(placement), LAYOUT.labelWidth * 1.08, 2),
+			// Set a size smaller than the title, so a little more fits on a line; as many lines as a
+			// title, so a guest's topic stays whole ("tool · 2013 · archived · datacenter as computer").
+			wrapLabel(metaText(placement), LAYOUT.labelWidth * 1.08),
 		]),
 	);
 	const rowLines = Array.from({ length: rowCount }, () => 2);
@@ -367,27 +368,31 @@ function timeline(
 }
 
 /**
- * How many entries /lineage/ draws at most, over its four topic timelines (about 60 each). A
- * timeline of thousands of names cannot be read and weighs megabytes; past this, the page draws
- * the most connected entries, and every entry page still draws its own lineage.
+ * How many of its own entries a topic's lineage page draws at most. A timeline of thousands of
+ * names cannot be read and weighs megabytes; past this, the page draws the topic's most connected
+ * entries, and every entry page still draws its own lineage.
  */
-export const LINEAGE_PAGE_LIMIT = 240;
+export const LINEAGE_TOPIC_LIMIT = 80;
 
-/** The `limit` most connected dated entries, and the edges among them. */
+/** Each topic's `limit` most connected dated entries, and the edges among all of them. */
 function mostConnected(entries: Entry[], limit: number) {
-	const dated = entries.filter((entry) => entry.data.year);
 	const edges = lineageEdges(entries);
-	if (dated.length <= limit) return { drawn: dated, edges };
 	const degree = new Map<string, number>();
 	for (const { from, to } of edges) {
 		degree.set(from, (degree.get(from) ?? 0) + 1);
 		degree.set(to, (degree.get(to) ?? 0) + 1);
 	}
-	const drawn = dated
-		.map((entry) => ({ entry, degree: degree.get(entry.id) ?? 0 }))
-		.sort((a, b) => b.degree - a.degree || a.entry.id.localeCompare(b.entry.id))
-		.slice(0, limit)
-		.map(({ entry }) => entry);
+	const byTopic = Map.groupBy(
+		entries.filter((entry) => entry.data.year),
+		(entry) => entry.data.topic,
+	);
+	const drawn = [...byTopic.values()].flatMap((topicEntries) =>
+		topicEntries
+			.map((entry) => ({ entry, degree: degree.get(entry.id) ?? 0 }))
+			.sort((a, b) => b.degree - a.degree || a.entry.id.localeCompare(b.entry.id))
+			.slice(0, limit)
+			.map(({ entry }) => entry),
+	);
 	const ids = new Set(drawn.map((entry) => entry.id));
 	return { drawn, edges: edges.filter((edge) => ids.has(edge.from) && ids.has(edge.to)) };
 }
@@ -395,34 +400,40 @@ function mostConnected(entries: Entry[], limit: number) {
 export interface TopicLineage {
 	topic: Topic;
 	graph: LineageGraph;
-	/** Entries of the topic drawn here. */
+	/** Entries of the topic drawn here… */
 	own: number;
+	/** …of its entries with a verified year… */
+	dated: number;
+	/** …and those without one, which no timeline can place. */
+	undated: number;
 }
 
 /**
- * The whole list's lineage as one timeline per topic: the topic's dated entries, plus the
- * entries of other topics they connect to directly, drawn as guests.
+ * The whole list's lineage as one timeline per topic, each drawn on its own page: the topic's
+ * dated entries, plus the entries of other topics they connect to directly, drawn as guests. A
+ * topic with no dated entry gets an empty timeline.
  */
-export function lineageByTopic(entries: Entry[], limit = LINEAGE_PAGE_LIMIT): TopicLineage[] {
+export function lineageByTopic(entries: Entry[], limit = LINEAGE_TOPIC_LIMIT): TopicLineage[] {
 	const { drawn, edges } = mostConnected(entries, limit);
 	const byId = new Map(drawn.map((entry) => [entry.id, entry]));
-	return TOPICS.flatMap((topic) => {
+	return TOPICS.map((topic) => {
+		const all = entries.filter((entry) => entry.data.topic === topic);
 		const own = drawn.filter((entry) => entry.data.topic === topic);
-		if (!own.length) return [];
 		const ownIds = new Set(own.map((entry) => entry.id));
 		const touching = edges.filter((edge) => ownIds.has(edge.from) || ownIds.has(edge.to));
 		const guests = new Set(
 			touching.flatMap((edge) => [edge.from, edge.to]).filter((id) => !ownIds.has(id)),
 		);
 		const shown = [...own, ...[...guests].map((id) => byId.get(id)!)];
-		return [{ topic, graph: timeline(shown, touching, guests), own: own.length }];
+		const dated = all.filter((entry) => entry.data.year).length;
+		return {
+			topic,
+			graph: timeline(shown, touching, guests),
+			own: own.length,
+			dated,
+			undated: all.length - dated,
+		};
 	});
-}
-
-/** How many entries the whole-list view draws, of how many dated ones. */
-export function lineageCoverage(entries: Entry[], limit = LINEAGE_PAGE_LIMIT) {
-	const dated = entries.filter((entry) => entry.data.year).length;
-	return { dated, drawn: Math.min(dated, limit) };
 }
 
 interface EdgeIndex {

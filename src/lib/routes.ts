@@ -13,6 +13,7 @@ export const routes = {
 	nameShard: (key: string) => `search/names/${key}.json`,
 	pagefind: () => 'pagefind/pagefind.js',
 	lineage: () => 'lineage/',
+	topicLineage: (topic: string) => `lineage/${topic}/`,
 	contributing: () => 'contributing/',
 	feed: () => 'rss.xml',
 	data: () => 'entries.json',

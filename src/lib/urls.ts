@@ -13,5 +13,6 @@ export function sitePath(path = ''): string {
 
 export const entryPath = (id: string) => sitePath(routes.entry(id));
 export const topicPath = (topic: string, page?: number) => sitePath(routes.topic(topic, page));
+export const topicLineagePath = (topic: string) => sitePath(routes.topicLineage(topic));
 export const readingPathUrl = (id: string) => sitePath(routes.readingPath(id));
 export const searchPath = () => sitePath(routes.search());

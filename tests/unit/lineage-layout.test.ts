@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/lib/entries.ts';
-import { lineageChains } from '../../src/lib/lineage-chains.ts';
+import { lineageChains, longestChains } from '../../src/lib/lineage-chains.ts';
 import {
 	LAYOUT,
 	lineageAround,
@@ -172,6 +172,14 @@ describe('lineage around an entry', () => {
 			'gamma-platform → supersededBy alpha-scheduler → buildsOn delta-mesh → buildsOn zeta-tool',
 			'beta-paper → inspiredBy alpha-scheduler',
 		]);
+		const [longest, ...rest] = longestChains(graph, 1);
+		expect(rest).toEqual([]);
+		expect(longest!.map(({ node }) => node.id)).toEqual([
+			'gamma-platform',
+			'alpha-scheduler',
+			'delta-mesh',
+			'zeta-tool',
+		]);
 	});
 });
 
@@ -208,11 +216,40 @@ describe('lineage per topic', () => {
 		]);
 	});
 
-	it('keeps to the most connected entries past the limit', () => {
-		const drawn = lineageByTopic(fixture, 2).flatMap((view) =>
-			view.graph.nodes.filter((node) => !node.guest).map((node) => node.id),
-		);
-		expect(drawn.sort()).toEqual(['alpha-scheduler', 'beta-paper']);
+	it("keeps to each topic's most connected entries past the limit, and counts the rest", () => {
+		const crowded = variant({}, [
+			{
+				id: 'omicron-tool',
+				from: 'alpha-scheduler',
+				data: { title: 'Omicron', year: 2017, relations: { buildsOn: ['alpha-scheduler'] } },
+			},
+			{ id: 'pi-tool', from: 'alpha-scheduler', data: { title: 'Pi', year: 2018 } },
+		]);
+		const views = lineageByTopic(crowded, 2);
+		const ownIn = (topic: string) =>
+			views
+				.find((view) => view.topic === topic)!
+				.graph.nodes.filter((node) => !node.guest)
+				.map((node) => node.id)
+				.sort();
+		expect(ownIn('orchestration')).toEqual(['alpha-scheduler', 'omicron-tool']);
+		// The limit holds per topic: the other topics still draw their own.
+		expect(ownIn('paas')).toEqual(['gamma-platform']);
+		expect(ownIn('networking')).toEqual(['delta-mesh']);
+		const orchestration = views.find((view) => view.topic === 'orchestration')!;
+		const undated = crowded.filter(
+			(entry) => entry.data.topic === 'orchestration' && !entry.data.year,
+		).length;
+		expect(orchestration).toMatchObject({ own: 2, dated: 3, undated });
+	});
+
+	it('gives a topic with no dated entry an empty timeline', () => {
+		const undatedNetworking = variant({ 'delta-mesh': { year: undefined } });
+		const networking = lineageByTopic(undatedNetworking).find(
+			(view) => view.topic === 'networking',
+		)!;
+		expect(networking).toMatchObject({ own: 0, dated: 0, undated: 1 });
+		expect(networking.graph.nodes).toEqual([]);
 	});
 });
 
@@ -231,5 +268,33 @@ describe('labels', () => {
 		expect(long.at(-1)).toMatch(/…$/);
 		for (const line of long)
 			expect(line.length * LAYOUT.charWidth).toBeLessThanOrEqual(LAYOUT.labelWidth);
+	});
+
+	it('picks the longest chains from different first entries, so one root does not fill the list', () => {
+		const step = (id: string, year: number, after?: string) => ({
+			id,
+			from: 'alpha-scheduler',
+			data: { title: id, year, ...(after && { relations: { buildsOn: [after] } }) },
+		});
+		// Root's two branches are each four entries long; the fixture's own longest chain is three.
+		const branched = variant({}, [
+			step('root', 2001),
+			step('left-1', 2002, 'root'),
+			step('left-2', 2003, 'left-1'),
+			step('left-3', 2004, 'left-2'),
+			step('right-1', 2005, 'root'),
+			step('right-2', 2006, 'right-1'),
+			step('right-3', 2007, 'right-2'),
+		]);
+		const graph = lineageByTopic(branched).find((view) => view.topic === 'orchestration')!.graph;
+		const firsts = (chains: ReturnType<typeof longestChains>) =>
+			chains.map((chain) => chain[0]!.node.id);
+		expect(firsts(lineageChains(graph)).filter((id) => id === 'root')).toHaveLength(2);
+		const picked = longestChains(graph, 2);
+		expect(new Set(firsts(picked)).size).toBe(2);
+		expect(firsts(picked)).toContain('root');
+		expect(picked.map((chain) => chain.length).sort()).toEqual([3, 4]);
+		// With no other root left, the same root's second branch is taken.
+		expect(longestChains(graph, 10).length).toBe(lineageChains(graph).length);
 	});
 });
