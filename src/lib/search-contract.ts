@@ -47,8 +47,10 @@ export const IDS = {
 /** Address parameters of the search page, so a search can be shared. */
 export const PARAMS = { query: 'q', sort: 'sort', exact: 'exact' } as const;
 
-/** The header's search box, present on every page. */
+/** The header's search box, on every page but the search page. */
 export const HEADER_SEARCH_BOX = 'header [role="search"] input';
+/** Any search box: the header's, or the search page's own. */
+export const SEARCH_BOX = 'form[data-results-in] input';
 
 /** Attribute naming a filter option's count element: `data-count-for="kind:paper"`. */
 export const COUNT_FOR = 'data-count-for';

@@ -45,7 +45,16 @@ describe.each(pages.map((page) => [page.name, page.path]))('the %s page', (_name
 it('covers a page of every kind, including an entry of each kind of entry', () => {
 	const names = pages.map((page) => page.name);
 	expect(names).toEqual(
-		expect.arrayContaining(['home', 'topic', 'search', 'lineage', 'path', 'contributing', '404']),
+		expect.arrayContaining([
+			'home',
+			'topic',
+			'search',
+			'lineage',
+			'lineage-topic',
+			'path',
+			'contributing',
+			'404',
+		]),
 	);
 	for (const kind of new Set(entries.map((entry) => entry.kind)))
 		expect(names).toContain(`entry-${kind}`);
@@ -64,6 +73,30 @@ it('keeps the header, with its search box, within 120 px on a 390 px phone', asy
 		await page.context().close();
 	}
 });
+
+it.each(['', 'search/'])(
+	'shows one search box on /%s, and a header as tall as on every other page',
+	async (path) => {
+		for (const viewport of [
+			{ width: 390, height: 844 },
+			{ width: 1440, height: 900 },
+		]) {
+			const page = await open(path, { viewport });
+			const entry = await open('entries/kubernetes/', { viewport });
+			try {
+				const boxes = await page.locator('input[type="search"]:visible').count();
+				expect(boxes).toBe(1);
+				const height = async (tab: Page) =>
+					(await tab.locator('.site-header').boundingBox())!.height;
+				if (path === 'search/' && viewport.width > 390)
+					expect(Math.abs((await height(page)) - (await height(entry)))).toBeLessThanOrEqual(1);
+			} finally {
+				await page.context().close();
+				await entry.context().close();
+			}
+		}
+	},
+);
 
 it('measures contrast as WCAG does', () => {
 	expect(contrastRatio('rgb(118, 118, 118)', 'rgb(255, 255, 255)')).toBeCloseTo(4.54, 2);

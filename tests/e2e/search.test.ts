@@ -20,6 +20,17 @@ async function openPage(
 	return page;
 }
 
+/** Waits until the header's dropdown announces its answer to `query`, not to an earlier keystroke. */
+function dropdownAnswered(page: Page, query: string) {
+	return page.waitForFunction(
+		(text) =>
+			document
+				.querySelector('.search-dropdown [role="status"]')
+				?.textContent?.includes(`“${text}”`),
+		query,
+	);
+}
+
 /** Types a query on the search page and returns the result ids in order, once the count is announced. */
 async function search(page: Page, query: string): Promise<string[]> {
 	await page.fill('#page-search', query);
@@ -152,8 +163,7 @@ describe('keyboard', () => {
 		await page.keyboard.press('/');
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
 		await page.keyboard.type('k8s');
-		const first = page.locator('.search-dropdown a.result').first();
-		await first.waitFor();
+		await dropdownAnswered(page, 'k8s');
 		expect(await page.locator('.search-dropdown [role="status"]').textContent()).toBe(
 			'1 result for “k8s”.',
 		);
@@ -167,8 +177,26 @@ describe('keyboard', () => {
 		expect(await page.inputValue('#site-search')).toBe('');
 		expect(await page.locator('.search-dropdown').isHidden()).toBe(true);
 		await page.keyboard.type('opneshift');
-		await page.locator('.search-dropdown a.result[href="/entries/openshift/"]').waitFor();
+		await dropdownAnswered(page, 'opneshift');
 		await page.keyboard.press('ArrowDown');
+		await Promise.all([page.waitForURL(/\/entries\/openshift\/$/), page.keyboard.press('Enter')]);
+		expect(await page.textContent('h1')).toBe('Red Hat OpenShift');
+	});
+
+	it('keeps a reader on their result when a late answer redraws the list', async () => {
+		const page = await openPage('topics/paas/');
+		await page.click('#site-search');
+		await page.keyboard.type('opneshift');
+		await dropdownAnswered(page, 'opneshift');
+		await page.keyboard.press('ArrowDown');
+		const result = '.search-dropdown a.result[href="/entries/openshift/"]';
+		expect(await page.$eval(result, (link) => link === document.activeElement)).toBe(true);
+		// The answer to an earlier keystroke arriving now redraws the list under the focused result.
+		await page.$eval(result, (link) => link.setAttribute('data-drawn-before', ''));
+		await page.$eval('#site-search', (box) => box.dispatchEvent(new Event('input')));
+		await page.waitForSelector(`${result}:not([data-drawn-before])`);
+		expect(await page.$eval(result, (link) => link === document.activeElement)).toBe(true);
+		expect(await page.locator('.search-dropdown').isVisible()).toBe(true);
 		await Promise.all([page.waitForURL(/\/entries\/openshift\/$/), page.keyboard.press('Enter')]);
 		expect(await page.textContent('h1')).toBe('Red Hat OpenShift');
 	});
@@ -178,16 +206,19 @@ describe('keyboard', () => {
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 		await page.click('#site-search');
-		await page.keyboard.type('kubernets');
+		// At a reader's pace, so that every keystroke, the first letter too, is searched on its own.
+		await page.keyboard.type('k');
+		await dropdownAnswered(page, 'k');
+		expect(await page.textContent('.search-dropdown [role="status"]')).toBe(
+			'Keep typing: no name is just “k”.',
+		);
+		await page.keyboard.type('ubernets', { delay: 80 });
+		await dropdownAnswered(page, 'kubernets');
 		await page.locator('.search-dropdown a.result[href="/entries/kubernetes/"]').waitFor();
 		expect(requested.filter((path) => path.includes('/pagefind/'))).toEqual([]);
 		expect(requested).toContain('/search/names/ku.json');
 		await page.fill('#site-search', 'microservices');
-		await page.waitForFunction(() =>
-			document
-				.querySelector('.search-dropdown [role="status"]')
-				?.textContent?.includes('“microservices”'),
-		);
+		await dropdownAnswered(page, 'microservices');
 		expect(requested).toContain('/pagefind/pagefind.js');
 	});
 

@@ -89,13 +89,18 @@ function attachDropdown(form: HTMLFormElement, input: HTMLInputElement) {
 		try {
 			const outcome = await quickSearch(query);
 			if (!isLatest()) return;
-			panel.hidden = false;
-			status.textContent = countSentence(query, outcome.total);
+			status.textContent = outcome.tooShort
+				? `Keep typing: no name is just “${query}”.`
+				: countSentence(query, outcome.total);
 			notice.replaceChildren(...correctionNotice(query, outcome.corrected, form.action));
-			list.replaceChildren(...outcome.rows.map(resultItem));
-			if (!outcome.rows.length) list.append(noResults(outcome));
 			all.href = searchAddress(form.action, query);
 			all.textContent = `All results for “${query}”, with filters`;
+			keepingFocus(list, input, () => {
+				list.replaceChildren(...outcome.rows.map(resultItem));
+				if (!outcome.rows.length && !outcome.tooShort) list.append(noResults(outcome));
+				// Removing the focused result closed the panel (focusout); it must be open to take focus back.
+				panel.hidden = false;
+			});
 		} catch {
 			if (!isLatest()) return;
 			panel.hidden = false;
@@ -110,6 +115,19 @@ function attachDropdown(form: HTMLFormElement, input: HTMLInputElement) {
 		keyboard(input, () => [...list.querySelectorAll('a'), all], run),
 	);
 	run();
+}
+
+/**
+ * Replaces results without losing the reader's place: a reader who arrowed into the results before
+ * the last keystroke's answer arrived stays on the same result, or on the box if it is gone.
+ */
+function keepingFocus(list: HTMLElement, input: HTMLInputElement, replace: () => void) {
+	const focused = document.activeElement;
+	const href = list.contains(focused) ? (focused as HTMLAnchorElement).getAttribute('href') : null;
+	replace();
+	if (href === null) return;
+	const same = [...list.querySelectorAll('a')].find((link) => link.getAttribute('href') === href);
+	(same ?? input).focus();
 }
 
 function attachPage(form: HTMLFormElement, input: HTMLInputElement) {
@@ -166,8 +184,10 @@ function attachPage(form: HTMLFormElement, input: HTMLInputElement) {
 			const outcome = await pageSearch({ query, filters, sort, exact });
 			if (!isLatest()) return;
 			current = { query, sort, outcome, shown: outcome.rows.length };
-			list.replaceChildren(...outcome.rows.map(resultItem));
-			if (!outcome.rows.length) list.append(noResults(outcome));
+			keepingFocus(list, input, () => {
+				list.replaceChildren(...outcome.rows.map(resultItem));
+				if (!outcome.rows.length) list.append(noResults(outcome));
+			});
 			notice.replaceChildren(
 				...correctionNotice(query, outcome.corrected, location.pathname, searchParams),
 			);

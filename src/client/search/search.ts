@@ -43,7 +43,15 @@ export interface Outcome {
 	corrected?: string | undefined;
 	/** A close name to offer when nothing matched. */
 	suggestion?: { title: string; href: string } | undefined;
+	/** Too short to search the full text for: no name matched, and the reader is still typing. */
+	tooShort?: boolean;
 }
+
+/**
+ * A one-letter query that names nothing is a reader part way through a name. Searching the full
+ * text for it would load the whole full-text index on the first keystroke, for results no one wants.
+ */
+const FULL_TEXT_MIN_LENGTH = 2;
 
 async function lookUpNames(normalized: string) {
 	if (!normalized) return { hits: [] as NameHit[], shards: [] };
@@ -132,6 +140,8 @@ export async function quickSearch(query: string, limit = 8): Promise<Outcome> {
 			corrected: correctionFor(hits)?.matched,
 		};
 	}
+	if (normalized.length < FULL_TEXT_MIN_LENGTH)
+		return { total: 0, rows: [], more: async () => [], tooShort: true };
 	const results = await textResults(await loadPagefind(), query, NO_FILTERS, 'relevance');
 	const rows = (await pages(results, [], query)()).slice(0, limit);
 	return withSuggestion({ total: results.length, rows, more: async () => [] }, normalized, shards);
