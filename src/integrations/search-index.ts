@@ -12,6 +12,7 @@ export function searchIndex(): AstroIntegration {
 		hooks: {
 			'astro:build:done': async ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);
+				const started = performance.now();
 				try {
 					const { index, errors } = await createIndex({ forceLanguage: 'en' });
 					if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -21,7 +22,8 @@ export function searchIndex(): AstroIntegration {
 					const written = await index.writeFiles({ outputPath: `${outDir}pagefind` });
 					if (written.errors.length)
 						throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-					logger.info(`Indexed ${added.page_count} entry pages for search.`);
+					const seconds = ((performance.now() - started) / 1000).toFixed(2);
+					logger.info(`Indexed ${added.page_count} entry pages for search in ${seconds} s.`);
 				} finally {
 					await close();
 				}

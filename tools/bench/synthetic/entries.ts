@@ -120,6 +120,15 @@ export function writeSyntheticContent(
 	options: SyntheticOptions = {},
 ): SyntheticEntry[] {
 	const entries = syntheticEntries(count, options);
+	writeBenchContent(dir, entries, realContentDir);
+	return entries;
+}
+
+/**
+ * Writes generated `entries` into `dir/entries`, with the real topics (their picks replaced) and
+ * one reading path through the first few entries.
+ */
+export function writeBenchContent(dir: string, entries: SyntheticEntry[], realContentDir: string) {
 	const topics = writeTopics(dir, realContentDir, entries);
 	for (const [index, entry] of entries.entries()) {
 		// Spread the entries over the topic's areas, as editors would, so topic pages group them.
@@ -145,7 +154,6 @@ export function writeSyntheticContent(
 		join(dir, 'paths', 'a-tour-of-invented-systems.md'),
 		`---\n${stringify(path, { version: '1.1' })}---\n`,
 	);
-	return entries;
 }
 
 /** Generates `count` entries, each valid against the entry schema and the content check. */
