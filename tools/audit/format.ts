@@ -14,7 +14,9 @@ export function formatAudit(findings: AuditFindings, misses: string[]): string {
 		'## Pages, before any interaction',
 		pageTable(findings),
 		'## Lighthouse',
-		findings.lighthouse ? lighthouseTable(findings.lighthouse) : 'Skipped (--skip-lighthouse).',
+		findings.lighthouse
+			? lighthouseTable([...findings.lighthouse, ...(findings.lighthouseControl ?? [])])
+			: 'Skipped (--skip-lighthouse).',
 		'## Files',
 		fileTable(findings),
 		...(details.length ? ['## Details', details.map((line) => `- ${line}`).join('\n')] : []),

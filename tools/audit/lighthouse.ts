@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import lighthouse, { desktopConfig, type Result } from 'lighthouse';
 import { launchChromium } from '../harness/chromium.ts';
+import { freePort } from '../harness/free-port.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -108,16 +108,5 @@ function shortfallsOf(result: Result): LighthouseResult['shortfalls'] {
 		return [
 			{ id, score: audit.score, ...(audit.displayValue && { displayValue: audit.displayValue }) },
 		];
-	});
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
 	});
 }

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { runAxe, type AxeViolation } from './axe.ts';
 import { recordCspViolations } from './csp.ts';
-import { focusHeaderSearch, searchCodeIn } from './search-deferral.ts';
+import { focusFirstSearchBox, searchCodeIn } from './search-deferral.ts';
 import { recordThirdPartyRequests } from './third-party.ts';
 import { recordTraffic, totalTraffic, type TrafficTotals } from './traffic.ts';
 
@@ -18,8 +18,8 @@ export interface PageAudit {
 }
 
 /**
- * Loads one page in a fresh browser context (empty cache), measures what it transfers, focuses the
- * header's search box, then runs axe. CSP violations and third-party requests are watched
+ * Loads one page in a fresh browser context (empty cache), measures what it transfers, focuses its
+ * first search box, then runs axe. CSP violations and third-party requests are watched
  * throughout, so the search code loaded on focus is held to the same rules as the page.
  */
 export async function auditPage(browser: Browser, kind: string, url: string): Promise<PageAudit> {
@@ -31,7 +31,7 @@ export async function auditPage(browser: Browser, kind: string, url: string): Pr
 		const thirdPartyRequests = recordThirdPartyRequests(page);
 		await page.goto(url, { waitUntil: 'networkidle' });
 		const loaded = await traffic.take();
-		await focusHeaderSearch(page);
+		await focusFirstSearchBox(page);
 		const afterFocus = await traffic.take();
 		const axe = await runAxe(page);
 		return {

@@ -7,6 +7,9 @@ export const PAGE_KINDS = {
 	entry: routes.entry('kubernetes'),
 	search: routes.search(),
 	lineage: routes.lineage(),
+	// The heaviest topic lineage page: networking has the most entries of its own, but orchestration
+	// draws the most, with its many guests from the platforms built on it.
+	'lineage-topic': routes.topicLineage('orchestration'),
 	path: routes.readingPath('from-borg-to-kubernetes'),
 	contributing: routes.contributing(),
 	'404': '404.html',

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { HEADER_SEARCH_BOX } from '../../src/lib/search-contract.ts';
+import { HEADER_SEARCH_BOX, SEARCH_BOX } from '../../src/lib/search-contract.ts';
 import type { Transfer } from './traffic.ts';
 
 /** Files that belong to search: our search script, Pagefind, and the name matcher's shards. */
@@ -16,14 +16,16 @@ export function searchCodeIn(transfers: Transfer[]): string[] {
 }
 
 /**
- * Focuses the header's search box, as a reader about to search would, and waits until the search
- * code it loads has attached itself to the box (it marks the form); gives up after `timeoutMs`.
- * Waiting on the page rather than on one request keeps a slow, loaded machine from cutting it short.
+ * Focuses the page's first search box, as a reader about to search would: the header's, or on the
+ * search page, which has no box in its header, the page's own. Waits until the search code it loads
+ * has attached itself to the box (it marks the form); gives up after `timeoutMs`. Waiting on the
+ * page rather than on one request keeps a slow, loaded machine from cutting it short.
  */
-export async function focusHeaderSearch(page: Page, timeoutMs = 30_000): Promise<void> {
-	await page.focus(HEADER_SEARCH_BOX);
+export async function focusFirstSearchBox(page: Page, timeoutMs = 30_000): Promise<void> {
+	const box = (await page.$(HEADER_SEARCH_BOX)) ? HEADER_SEARCH_BOX : SEARCH_BOX;
+	await page.focus(box);
 	const attached = await page
-		.waitForSelector('header form[data-attached="true"]', { state: 'attached', timeout: timeoutMs })
+		.waitForSelector('form[data-attached="true"]', { state: 'attached', timeout: timeoutMs })
 		.catch(() => undefined);
 	if (attached) await page.waitForTimeout(SETTLE_MS);
 }

@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUDGETS, findMisses, type AuditFindings } from '../audit/budgets.ts';
+import { BUDGETS, CONTROL_KIND, findMisses, type AuditFindings } from '../audit/budgets.ts';
 import { readDistSite } from '../audit/dist-site.ts';
 import { checkExternalLinks } from '../audit/external-links.ts';
 import { formatAudit } from '../audit/format.ts';
 import { validateHtml } from '../audit/html-validity.ts';
 import { scorePage, type FormFactor, type LighthouseResult } from '../audit/lighthouse.ts';
+import { serveControlPage } from '../audit/control-page.ts';
 import { checkInternalLinks } from '../audit/links.ts';
 import { auditPage } from '../audit/page-audit.ts';
 import { LIGHTHOUSE_KINDS, PAGE_KINDS } from '../audit/page-kinds.ts';
@@ -68,7 +69,7 @@ export async function main(args: string[]): Promise<number> {
 			],
 			externalLinks: checkExternalLinks(site),
 		};
-		if (!skipLighthouse) findings.lighthouse = await runLighthouse(site.dir, runs);
+		if (!skipLighthouse) Object.assign(findings, await runLighthouse(site.dir, runs));
 
 		const misses = findMisses(findings);
 		mkdirSync(join(PROJECT_ROOT, 'audit'), { recursive: true });
@@ -108,20 +109,32 @@ async function auditPages(distDir: string) {
 	}
 }
 
-async function runLighthouse(distDir: string, runs: number): Promise<LighthouseResult[]> {
+/** Scores every Lighthouse page kind, between two scorings of a blank control page on mobile. */
+async function runLighthouse(
+	distDir: string,
+	runs: number,
+): Promise<Pick<AuditFindings, 'lighthouse' | 'lighthouseControl'>> {
 	const server = await serveStatic(distDir);
+	const control = await serveControlPage();
+	const scoreControl = () => {
+		console.error(`Lighthouse: blank control page, mobile, ${runs} run(s)…`);
+		return scorePage(CONTROL_KIND, control.url, 'mobile', runs);
+	};
 	try {
-		const results: LighthouseResult[] = [];
+		const lighthouseControl = [await scoreControl()];
+		const lighthouse: LighthouseResult[] = [];
 		for (const kind of LIGHTHOUSE_KINDS) {
 			for (const formFactor of FORM_FACTORS) {
 				const times = formFactor === 'mobile' ? runs : RUNS_ON_DESKTOP;
 				console.error(`Lighthouse: ${kind} page, ${formFactor}, ${times} run(s)…`);
-				results.push(await scorePage(kind, server.url + PAGE_KINDS[kind], formFactor, times));
+				lighthouse.push(await scorePage(kind, server.url + PAGE_KINDS[kind], formFactor, times));
 			}
 		}
-		return results;
+		lighthouseControl.push(await scoreControl());
+		return { lighthouse, lighthouseControl };
 	} finally {
 		await server.close();
+		await control.close();
 	}
 }
 
