@@ -85,27 +85,51 @@ describe('the real build', () => {
 		}
 	});
 
-	it('draws a node for every dated entry and an arrow for every historical relation on /lineage/', () => {
-		const html = built('lineage/index.html');
-		// An entry is drawn in its own topic's timeline, and as a guest in those it connects to.
-		const nodes = new Set([...html.matchAll(/data-node="([^"]+)"/g)].map((match) => match[1]!));
-		expect([...nodes].sort()).toEqual(
-			entries
-				.filter((entry) => entry.data.year)
-				.map((entry) => entry.id)
-				.sort(),
-		);
-		const dated = nodes;
-		for (const entry of entries) {
-			for (const type of LINEAGE_RELATIONS) {
-				for (const target of entry.data.relations[type] ?? []) {
-					if (!dated.has(entry.id) || !dated.has(target)) continue;
-					const { from, to } = lineageArrow(type, entry.id, target);
-					expect(html, `${from} → ${to}`).toContain(`data-from="${from}" data-to="${to}"`);
+	it("draws each dated entry on its topic's lineage page, and an arrow for every historical relation on the pages of its ends", () => {
+		const dated = new Set(entries.filter((entry) => entry.data.year).map((entry) => entry.id));
+		const topicOf = new Map(entries.map((entry) => [entry.id, entry.data.topic]));
+		for (const topic of TOPICS) {
+			const html = built(`lineage/${topic}/index.html`);
+			const nodes = new Set([...html.matchAll(/data-node="([^"]+)"/g)].map((match) => match[1]!));
+			expect(
+				[...nodes].filter((id) => topicOf.get(id) === topic).sort(),
+				`${topic} draws its own dated entries`,
+			).toEqual([...dated].filter((id) => topicOf.get(id) === topic).sort());
+			for (const entry of entries) {
+				for (const type of LINEAGE_RELATIONS) {
+					for (const target of entry.data.relations[type] ?? []) {
+						if (!dated.has(entry.id) || !dated.has(target)) continue;
+						if (topicOf.get(entry.id) !== topic && topicOf.get(target) !== topic) continue;
+						const { from, to } = lineageArrow(type, entry.id, target);
+						expect(html, `${topic}: ${from} → ${to}`).toContain(
+							`data-from="${from}" data-to="${to}"`,
+						);
+						// An entry of another topic is drawn as a guest when it connects to this one.
+						expect(nodes, `${topic}: ${from} → ${to}`).toContain(from);
+						expect(nodes, `${topic}: ${from} → ${to}`).toContain(to);
+					}
 				}
 			}
+			// …and no other entry: each one of another topic is drawn for a relation to this topic.
+			const edges = [...html.matchAll(/data-from="([^"]+)" data-to="([^"]+)"/g)];
+			for (const guest of [...nodes].filter((id) => topicOf.get(id) !== topic))
+				expect(
+					edges.some(
+						([, from, to]) =>
+							(from === guest && topicOf.get(to!) === topic) ||
+							(to === guest && topicOf.get(from!) === topic),
+					),
+					`${topic} draws ${guest}`,
+				).toBe(true);
+			expect(html).toContain('role="img"');
 		}
-		expect(html).toContain('role="img"');
+	});
+
+	it("keeps /lineage/ to an overview: a link to each topic's lineage page, no timeline", () => {
+		const html = built('lineage/index.html');
+		for (const topic of TOPICS) expect(html).toContain(`href="/lineage/${topic}/"`);
+		expect(html).not.toContain('data-node=');
+		expect(html).not.toContain('lineage-drawing');
 	});
 
 	it('publishes feeds that parse and list every entry, site-wide and per topic', () => {
