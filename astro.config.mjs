@@ -12,6 +12,8 @@ import { socialCards } from './src/integrations/social-cards.ts';
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
 
+const cards = socialCards();
+
 export default defineConfig({
 	site,
 	base,
@@ -26,7 +28,13 @@ export default defineConfig({
 	build: { concurrency: 4 },
 	// MDX is the entries' file format, and Astro's language tools read them as MDX; their bodies are
 	// rendered as Markdown by the entries loader (src/lib/entries-loader.ts), never compiled.
-	integrations: [contentGate(), mdx(), sitemap(), searchIndex(), socialCards()],
+	integrations: [
+		contentGate({ onChecked: cards.drawEntryCardsEarly }),
+		mdx(),
+		sitemap(),
+		searchIndex(),
+		cards,
+	],
 	// Entries hold no code blocks, and Shiki's inline styles would break the CSP. The processor is
 	// Astro's default (Sätteri) with the content allow-list inside it, so nothing renders that
 	// `npm run check` did not see.

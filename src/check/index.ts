@@ -9,6 +9,7 @@ import {
 	checkPaths,
 	checkTopics,
 	type CheckedPath,
+	type CheckedTopic,
 } from './topic-and-path-rules.ts';
 
 /**
@@ -28,6 +29,8 @@ export interface ContentReport {
 	/** Entries that passed their own schema (other problems may still apply). */
 	entries: CheckedEntry[];
 	paths: CheckedPath[];
+	/** Topics that passed their schema, by id. */
+	topics: Map<string, CheckedTopic>;
 	/** Every entry file that could be read, valid or not: what cross-entry rules compare with. */
 	entrySources: SourceFile[];
 }
@@ -73,6 +76,7 @@ export async function checkContent(root: string, today = new Date()): Promise<Co
 		problems: sortProblems(problems),
 		entries: entries.map(({ source: _source, ...entry }) => entry),
 		paths,
+		topics,
 		entrySources: sources,
 	};
 }

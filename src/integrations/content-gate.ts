@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { checkContent } from '../check/index.ts';
+import { checkContent, type ContentReport } from '../check/index.ts';
 import { formatProblem } from '../check/problems.ts';
 
 /**
@@ -13,7 +13,12 @@ import { formatProblem } from '../check/problems.ts';
  * The allow-list also runs inside the Markdown processor itself (astro.config.mjs), so the dev
  * server refuses an unsafe edit as it is rendered. A build that does not finish leaves no site.
  */
-export function contentGate(): AstroIntegration {
+export function contentGate({
+	onChecked,
+}: {
+	/** Given what a build checked, once it passed: what later steps can start from early. */
+	onChecked?: (report: ContentReport) => void;
+} = {}): AstroIntegration {
 	let outDir: string | undefined;
 	let finished = false;
 	let staleSitesRemoved: Promise<unknown> = Promise.resolve();
@@ -37,7 +42,8 @@ export function contentGate(): AstroIntegration {
 				}
 				const root = fileURLToPath(config.root);
 				const started = performance.now();
-				const { problems, entrySources } = await checkContent(root);
+				const report = await checkContent(root);
+				const { problems, entrySources } = report;
 				const seconds = ((performance.now() - started) / 1000).toFixed(2);
 				logger.info(
 					`Checked ${entrySources.length} entries, the topics and paths in ${seconds} s.`,
@@ -58,6 +64,7 @@ export function contentGate(): AstroIntegration {
 					}
 					throw new AstroError(summary);
 				}
+				if (command === 'build') onChecked?.(report);
 			},
 			'astro:build:done': async () => {
 				await staleSitesRemoved;

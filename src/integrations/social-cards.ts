@@ -1,34 +1,54 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { copyFile, link, mkdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { Parser } from 'htmlparser2';
-import { CARD_FACTS_META } from '../lib/social-card.ts';
-import { CARD_DESIGN_VERSION, drawCard, type CardContent } from './cards/drawing.ts';
+import type { ContentReport } from '../check/index.ts';
+import { CARD_FACTS_META, entryCardContent, type CardContent } from '../lib/social-card.ts';
+import { CARD_CACHE_DIR, cachedCard } from './cards/card-cache.ts';
 
 /**
  * Draws every page's social card once the pages are written: each page names its card in
  * `og:image`, and the card is drawn from that page's own head (site name, title, facts). Cards are
  * cached by a hash of what they show, so a build redraws only the pages whose card changed.
+ *
+ * Entry cards can be known sooner, from the checked content (`drawEntryCardsEarly`, given the
+ * content gate's report): a worker thread then draws them into the cache on the core that content
+ * sync and page rendering leave idle, and the pass over the pages finds them there. A card drawn
+ * early that no page asks for is only a wasted drawing; the pages still decide every card.
  */
-export function socialCards(): AstroIntegration {
+export function socialCards(): AstroIntegration & {
+	drawEntryCardsEarly(report: ContentReport): void;
+} {
 	let root = '';
 	let base = '/';
+	let early: CardContent[] = [];
+	let earlyDrawing: EarlyDrawing | undefined;
 	let drawing: Promise<void> = Promise.resolve();
 	return {
 		name: 'wlm:social-cards',
+		drawEntryCardsEarly: (report) => {
+			early = report.entries.flatMap(({ data }) => {
+				const topic = report.topics.get(data.topic);
+				return topic ? [entryCardContent(data, topic.data.title)] : [];
+			});
+		},
 		hooks: {
-			'astro:config:done': ({ config }) => {
+			'astro:config:done': ({ config, logger }) => {
 				root = fileURLToPath(config.root);
 				base = config.base.replace(/\/?$/, '/');
+				if (early.length) earlyDrawing = drawEarly(join(root, CARD_CACHE_DIR), early, logger);
 			},
 			// Drawing starts as soon as the pages are written and runs beside the sitemap and the search
 			// index; the build waits for it at the end.
 			'astro:build:generated': ({ dir, logger }) => {
-				drawing = drawCards(fileURLToPath(dir), join(root, CARD_CACHE_DIR), base, logger);
+				drawing = (async () => {
+					const drawnEarly = (await earlyDrawing?.stop()) ?? 0;
+					await drawCards(fileURLToPath(dir), join(root, CARD_CACHE_DIR), base, drawnEarly, logger);
+				})();
 				drawing.catch(() => {}); // reported where the build awaits it
 			},
 			'astro:build:done': async () => {
@@ -38,10 +58,44 @@ export function socialCards(): AstroIntegration {
 	};
 }
 
+interface EarlyDrawing {
+	/** Asks the worker to stop after its current card; resolves with how many it drew. */
+	stop(): Promise<number>;
+}
+
+function drawEarly(
+	cacheDir: string,
+	contents: CardContent[],
+	logger: AstroIntegrationLogger,
+): EarlyDrawing {
+	mkdirSync(cacheDir, { recursive: true });
+	const worker = new Worker(new URL('./cards/early-drawing.ts', import.meta.url), {
+		workerData: { cacheDir, contents },
+	});
+	// A build that fails meanwhile exits without waiting for the worker.
+	worker.unref();
+	const drawn = new Promise<number>((done) => {
+		worker.once('message', done);
+		// Nothing is lost: the pass over the pages draws whatever is missing.
+		worker.once('error', (error) => {
+			logger.warn(`Cards were not drawn early: ${error.message}`);
+			done(0);
+		});
+	});
+	return {
+		stop: () => {
+			worker.ref();
+			worker.postMessage('stop');
+			return drawn;
+		},
+	};
+}
+
 async function drawCards(
 	outDir: string,
 	cacheDir: string,
 	base: string,
+	drawnEarly: number,
 	logger: AstroIntegrationLogger,
 ) {
 	const started = performance.now();
@@ -53,20 +107,17 @@ async function drawCards(
 		const card = cardOf(await readFile(file, 'utf8'), base);
 		if (!card) return;
 		cards++;
-		const cached = join(cacheDir, `${cardHash(card.content)}.png`);
 		const target = join(outDir, card.route);
 		const folder = dirname(target);
 		if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
 		await folders.get(folder);
-		if (!existsSync(cached)) {
-			await writeFile(cached, await drawCard(card.content));
-			drawn++;
-		}
-		await placeCard(cached, target);
+		const cached = await cachedCard(cacheDir, card.content);
+		if (cached.drawn) drawn++;
+		await placeCard(cached.file, target);
 	});
 	const seconds = ((performance.now() - started) / 1000).toFixed(2);
 	logger.info(
-		`${cards} social cards: ${drawn} drawn, ${cards - drawn} reused from ${CARD_CACHE_DIR}/ in ${seconds} s.`,
+		`${cards} social cards: ${drawnEarly} drawn early, ${drawn} drawn after the pages, the rest reused from ${CARD_CACHE_DIR}/; ${seconds} s after the pages.`,
 	);
 }
 
@@ -82,15 +133,6 @@ async function placeCard(cached: string, target: string) {
 		await copyFile(cached, target);
 	}
 }
-
-/** Where drawn cards are kept between builds, from the project root (git-ignored). */
-export const CARD_CACHE_DIR = '.cache/social-cards';
-
-export const cardHash = (content: CardContent) =>
-	createHash('sha256')
-		.update(JSON.stringify({ version: CARD_DESIGN_VERSION, ...content }))
-		.digest('hex')
-		.slice(0, 32);
 
 function htmlFiles(dir: string): string[] {
 	return readdirSync(dir, { recursive: true, encoding: 'utf8' })

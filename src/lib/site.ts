@@ -5,7 +5,7 @@ export const SITE_DESCRIPTION =
 	'A curated, searchable reading list on orchestration, platforms, the datacenter as a computer, and datacenter networking: every tool, paper and article told as it stands today.';
 /** Where the source lives; deployments override it with REPOSITORY_URL. */
 export const REPOSITORY_URL =
-	import.meta.env.REPOSITORY_URL ??
+	import.meta.env?.REPOSITORY_URL ??
 	'https://github.com/wrangling-lots-of-machines/wrangling-lots-of-machines';
 /** Bumped when the shape of /entries.json changes incompatibly. */
 export const DATA_SCHEMA_VERSION = 1;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,12 +10,31 @@ import { ALPHA, FIXTURE, GAMMA } from '../support/fixture-project.ts';
 /** Builds of small fixture projects, through the real code, to see what the build refuses and emits. */
 describe('fixture builds', () => {
 	let good: ProjectCopy;
+	let goodOutput: string;
 	beforeAll(async () => {
 		good = copyProject(join(FIXTURE, 'content'), 'wlm-good');
 		const { code, output } = await good.build();
 		if (code !== 0) throw new Error(output);
+		goodOutput = output;
 	});
 	afterAll(() => good.remove());
+
+	it("draws each entry's social card early, from the checked content, as its page then asks for it", () => {
+		const dist = join(good.root, 'dist');
+		const heads = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+			.filter((name) => name.endsWith('.html'))
+			.map((name) => readFileSync(join(dist, name), 'utf8'))
+			.filter((html) => html.includes('<meta property="og:image"'));
+		const entryPages = heads.filter((html) =>
+			html.includes('<meta property="og:type" content="article">'),
+		).length;
+		expect(entryPages).toBeGreaterThan(5);
+		// The pass over the written pages finds every entry's card already drawn, by the hash of what
+		// the page's head says: an early card that differed in one letter would be drawn again here.
+		expect(goodOutput).toContain(
+			`${heads.length} social cards: ${entryPages} drawn early, ${heads.length - entryPages} drawn after the pages`,
+		);
+	});
 
 	it('sends a former id to the renamed entry, in a real browser', async () => {
 		expect(readFileSync(join(good.root, 'dist/entries/alpha-old/index.html'), 'utf8')).toContain(

@@ -1,18 +1,8 @@
-import { CARD_SIZE } from '../../lib/social-card.ts';
+import { CARD_SIZE, type CardContent } from '../../lib/social-card.ts';
 import { Canvas, colour, type Colour } from './canvas.ts';
 import { rasterize, type Mask } from './coverage.ts';
 import { circle, PIXELS, rectangle, stadium } from './shapes.ts';
 import { typeface, type Typeface } from './typeface.ts';
-
-/** What one card shows. */
-export interface CardContent {
-	site: string;
-	title: string;
-	/** Kind, topic and status of an entry; empty on other pages. */
-	facts: string[];
-	/** Shown under the title when there are no facts. */
-	description: string;
-}
 
 /** Bump when the drawing changes, so cached cards are drawn again. */
 export const CARD_DESIGN_VERSION = 2;
