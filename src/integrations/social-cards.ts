@@ -46,8 +46,8 @@ export function socialCards(): AstroIntegration & {
 			// index; the build waits for it at the end.
 			'astro:build:generated': ({ dir, logger }) => {
 				drawing = (async () => {
-					const drawnEarly = (await earlyDrawing?.stop()) ?? 0;
-					await drawCards(fileURLToPath(dir), join(root, CARD_CACHE_DIR), base, drawnEarly, logger);
+					const early = (await earlyDrawing?.stop()) ?? NONE_EARLY;
+					await drawCards(fileURLToPath(dir), join(root, CARD_CACHE_DIR), base, early, logger);
 				})();
 				drawing.catch(() => {}); // reported where the build awaits it
 			},
@@ -58,9 +58,15 @@ export function socialCards(): AstroIntegration & {
 	};
 }
 
+interface EarlyCards {
+	drawn: number;
+	seconds: number;
+}
+const NONE_EARLY: EarlyCards = { drawn: 0, seconds: 0 };
+
 interface EarlyDrawing {
-	/** Asks the worker to stop after its current card; resolves with how many it drew. */
-	stop(): Promise<number>;
+	/** Asks the worker to stop after its current card; resolves with what it did. */
+	stop(): Promise<EarlyCards>;
 }
 
 function drawEarly(
@@ -74,12 +80,12 @@ function drawEarly(
 	});
 	// A build that fails meanwhile exits without waiting for the worker.
 	worker.unref();
-	const drawn = new Promise<number>((done) => {
+	const drawn = new Promise<EarlyCards>((done) => {
 		worker.once('message', done);
 		// Nothing is lost: the pass over the pages draws whatever is missing.
 		worker.once('error', (error) => {
 			logger.warn(`Cards were not drawn early: ${error.message}`);
-			done(0);
+			done(NONE_EARLY);
 		});
 	});
 	return {
@@ -95,7 +101,7 @@ async function drawCards(
 	outDir: string,
 	cacheDir: string,
 	base: string,
-	drawnEarly: number,
+	early: EarlyCards,
 	logger: AstroIntegrationLogger,
 ) {
 	const started = performance.now();
@@ -117,7 +123,7 @@ async function drawCards(
 	});
 	const seconds = ((performance.now() - started) / 1000).toFixed(2);
 	logger.info(
-		`${cards} social cards: ${drawnEarly} drawn early, ${drawn} drawn after the pages, the rest reused from ${CARD_CACHE_DIR}/; ${seconds} s after the pages.`,
+		`${cards} social cards: ${early.drawn} drawn early in ${early.seconds.toFixed(2)} s beside content sync and rendering, ${drawn} drawn after the pages in ${seconds} s beside the search index, the rest reused from ${CARD_CACHE_DIR}/.`,
 	);
 }
 

@@ -4,8 +4,10 @@ export interface BuildPhase {
 	seconds: number;
 }
 
-/** The social cards' phase, which runs beside the search index rather than after it. */
-export const SOCIAL_CARDS_PHASE = 'social cards (beside the search index)';
+/** Entry cards drawn in a worker thread while content syncs and pages render: beside, not after. */
+export const EARLY_CARDS_PHASE = 'social cards drawn early (beside sync and render)';
+/** The cards left once the pages are written, drawn beside the search index rather than after it. */
+export const SOCIAL_CARDS_PHASE = 'social cards after the pages (beside the search index)';
 
 /** What is left of the wall time once the timed phases are taken out. */
 export const OTHER_PHASE = 'other (start-up, writing, hooks)';
@@ -34,7 +36,8 @@ const VITE_BUILT = line(String.raw`\[vite\] ✓ built in DURATION`);
 const REARRANGING = /\[build\] Rearranging server assets/;
 const RENDERED = line(String.raw`(?<!\[build\] )✓ Completed in DURATION`);
 const SEARCH_INDEX = line(String.raw`\[wlm:search-index\] .* in DURATION`);
-const SOCIAL_CARDS = line(String.raw`\[wlm:social-cards\] .* in DURATION`);
+const EARLY_CARDS = line(String.raw`\[wlm:social-cards\] .* drawn early in DURATION`);
+const SOCIAL_CARDS = line(String.raw`\[wlm:social-cards\] .* drawn after the pages in DURATION`);
 
 /**
  * Where a build's time went, from its log: the phases Astro and our integrations time, in the order
@@ -57,17 +60,18 @@ export function buildPhases(output: string, wallMs: number): BuildPhase[] {
 		['client bundle', client],
 		['render pages', rearranged < 0 ? undefined : durations(RENDERED, rearranged + 1)[0]],
 		['search index', durations(SEARCH_INDEX)[0]],
+		[EARLY_CARDS_PHASE, durations(EARLY_CARDS)[0]],
 		[SOCIAL_CARDS_PHASE, durations(SOCIAL_CARDS)[0]],
 	];
 	const phases = found.flatMap(([phase, seconds]) =>
 		seconds === undefined ? [] : [{ phase, seconds }],
 	);
-	// Cards are drawn while the sitemap and search index are built: only the time they take beyond
-	// the search index is added.
+	// Early cards take no time of their own; the rest are drawn while the sitemap and search index
+	// are built, so only the time they take beyond the search index is added.
 	const seconds = (name: string) => phases.find(({ phase }) => phase === name)?.seconds ?? 0;
 	const timed =
 		phases
-			.filter(({ phase }) => phase !== SOCIAL_CARDS_PHASE)
+			.filter(({ phase }) => phase !== SOCIAL_CARDS_PHASE && phase !== EARLY_CARDS_PHASE)
 			.reduce((total, phase) => total + phase.seconds, 0) +
 		Math.max(0, seconds(SOCIAL_CARDS_PHASE) - seconds('search index'));
 	return [...phases, { phase: OTHER_PHASE, seconds: round(wallMs / 1000 - timed) }];

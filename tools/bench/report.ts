@@ -67,6 +67,11 @@ export interface BenchResult {
 		cold: BuildSeries<OurBuild>;
 		cached: BuildSeries<OurBuild>;
 		ratios?: { cold: PeerRatios; cached: PeerRatios };
+		/**
+		 * A cold build of the same code over only the first few of the entries: what every build costs
+		 * before its entries (Astro's start, bundling, the other pages, the index), once.
+		 */
+		floor?: { entries: number; build: OurBuild };
 	};
 	/** `astro dev` in the last copy, on one entry page. */
 	devLoop: DevLoop;
@@ -172,6 +177,15 @@ function formatBuilds(result: BenchResult): string[] {
 			...(peer ? [['Starlight peer', ...usage(peer.median), '1×', '1×', '1×']] : []),
 			['ours, cold (fresh copy)', ...usage(cold.median), ...ratioCells(ratios?.cold)],
 			['ours, cached rebuild', ...usage(cached.median), ...ratioCells(ratios?.cached)],
+			...(builds.floor
+				? [
+						[
+							`ours, cold, first ${builds.floor.entries} entries only (once)`,
+							...usage(builds.floor.build),
+							...ratioCells(peer && peerRatios(builds.floor.build, peer.median)),
+						],
+					]
+				: []),
 		],
 		[1, 2, 3, 4, 5, 6],
 	);

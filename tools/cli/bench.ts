@@ -37,6 +37,9 @@ import { positiveInteger } from './arguments.ts';
  * Writes bench/results/<N>-entries.{json,md}.
  */
 
+/** Entries in the build that shows what any build costs before its entries. */
+const FLOOR_ENTRIES = 10;
+
 const USAGE =
 	'usage: npm run bench -- [--entries n] [--runs n] [--peer-kit DIR] [--peer-dir DIR] [--pairs n]';
 
@@ -107,6 +110,16 @@ export async function main(args: string[]): Promise<number> {
 			cached.push(await timedBuild(copy));
 		}
 		const root = copy!.root;
+		const floorContent = join(generated, 'floor', 'content');
+		writeBenchContent(floorContent, entries.slice(0, FLOOR_ENTRIES), join(PROJECT_ROOT, 'content'));
+		const floorCopy = copyProject(floorContent, 'wlm-bench-floor');
+		let floor: OurBuild;
+		try {
+			console.error(`Building ours over the first ${FLOOR_ENTRIES} entries only, cold…`);
+			floor = await timedBuild(floorCopy);
+		} finally {
+			floorCopy.remove();
+		}
 
 		const distDir = join(root, 'dist');
 		const server = await serveStatic(distDir);
@@ -134,6 +147,7 @@ export async function main(args: string[]): Promise<number> {
 			pairs,
 			cold: buildSeries(cold),
 			cached: buildSeries(cached),
+			floor: { entries: FLOOR_ENTRIES, build: floor },
 		};
 		if (peer.length) {
 			builds.peer = buildSeries(peer);
