@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentProcessor, MARKDOWN_OPTIONS } from './src/check/body-safety.ts';
 import { contentGate } from './src/integrations/content-gate.ts';
+import { nameShards } from './src/integrations/name-shards.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { socialCards } from './src/integrations/social-cards.ts';
 
@@ -33,6 +34,7 @@ export default defineConfig({
 		mdx(),
 		sitemap(),
 		searchIndex(),
+		nameShards(),
 		cards,
 	],
 	// Entries hold no code blocks, and Shiki's inline styles would break the CSP. The processor is

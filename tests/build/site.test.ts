@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type CheckedEntry } from '../../src/check/index.ts';
 import { PROJECT_ROOT } from '../../tools/harness/project-copy.ts';
 import { entryJsonSchema } from '../../src/schema/json-schema.ts';
+import { allShardAddresses, nearShardAddress } from '../../src/lib/name-index.ts';
+import { normalizeName } from '../../src/lib/names.ts';
 import {
 	LINEAGE_RELATIONS,
 	lineageArrow,
@@ -46,6 +48,23 @@ describe('the real build', () => {
 			// The prose and the search record are indexed; the facts box, links and relations are not.
 			expect(html.match(/data-pagefind-body/g), entry.id).toHaveLength(2);
 			expect(html).toMatch(/<div class="prose"[^>]* data-pagefind-body/);
+		}
+	});
+
+	it("writes every name shard, empty ones included, filing each entry's title and aliases", () => {
+		const written = readdirSync(join(distDir, 'search/names')).map((file) =>
+			file.replace(/\.json$/, ''),
+		);
+		expect(written.sort()).toEqual(allShardAddresses().sort());
+		for (const { id, data } of entries) {
+			for (const name of [data.title, ...(data.aliases ?? [])].map(normalizeName)) {
+				const shard = JSON.parse(built(`search/names/${nearShardAddress(name)}.json`));
+				expect(
+					shard.names.some(([filed, entry]: string[]) => filed === name && entry === id),
+					name,
+				).toBe(true);
+				expect(shard.entries[id][0]).toBe(data.title);
+			}
 		}
 	});
 
@@ -150,9 +169,11 @@ describe('the real build', () => {
 		expect(built('index.html')).toContain('<link rel="alternate" type="application/rss+xml"');
 	});
 
-	it('publishes entries.json with every entry, its address and a schema version', () => {
+	it("publishes entries.json with every entry, its address, the topics' titles and a schema version", () => {
 		const data = JSON.parse(built('entries.json'));
 		expect(data.schemaVersion).toBe(1);
+		expect(data.topics.map(({ id }: { id: string }) => id)).toEqual([...TOPICS]);
+		expect(data.topics[0]).toEqual({ id: 'orchestration', title: 'Orchestration' });
 		expect(data.entries).toHaveLength(entries.length);
 		const kubernetes = data.entries.find((entry: { id: string }) => entry.id === 'kubernetes');
 		expect(kubernetes).toMatchObject({
