@@ -108,6 +108,7 @@ async function drawCards(
 	mkdirSync(cacheDir, { recursive: true });
 	let cards = 0;
 	let drawn = 0;
+	let found = 0;
 	const folders = new Map<string, Promise<unknown>>();
 	await inParallel(htmlFiles(outDir), async (file) => {
 		const card = cardOf(await readFile(file, 'utf8'), base);
@@ -119,11 +120,12 @@ async function drawCards(
 		await folders.get(folder);
 		const cached = await cachedCard(cacheDir, card.content);
 		if (cached.drawn) drawn++;
+		else found++;
 		await placeCard(cached.file, target);
 	});
 	const seconds = ((performance.now() - started) / 1000).toFixed(2);
 	logger.info(
-		`${cards} social cards: ${early.drawn} drawn early in ${early.seconds.toFixed(2)} s beside content sync and rendering, ${drawn} drawn after the pages in ${seconds} s beside the search index, the rest reused from ${CARD_CACHE_DIR}/.`,
+		`${cards} social cards: ${early.drawn} drawn early in ${early.seconds.toFixed(2)} s beside content sync and rendering, ${drawn} drawn after the pages in ${seconds} s beside the search index, ${found - early.drawn} reused from ${CARD_CACHE_DIR}/.`,
 	);
 }
 

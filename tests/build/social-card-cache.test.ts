@@ -4,11 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, type ProjectCopy } from '../../tools/harness/project-copy.ts';
 import { FIXTURE } from '../support/fixture-project.ts';
 
-/** The build's own account of its social cards. */
+/** The build's own account of its social cards: drawn early or after the pages, or reused. */
 const cardLog = (output: string) => {
-	const match = output.match(/(\d+) social cards: (\d+) drawn, (\d+) reused/);
+	const match = output.match(
+		/(\d+) social cards: (\d+) drawn early .*?, (\d+) drawn after the pages .*?, (\d+) reused/,
+	);
 	if (!match) throw new Error(`No social-card line in the build output:\n${output}`);
-	return { cards: Number(match[1]), drawn: Number(match[2]), reused: Number(match[3]) };
+	const [cards, early, after, reused] = match.slice(1).map(Number) as [
+		number,
+		number,
+		number,
+		number,
+	];
+	return { cards, drawn: early + after, reused };
 };
 
 describe('social-card cache', () => {
