@@ -106,14 +106,12 @@ async function drawCards(
 ) {
 	const started = performance.now();
 	mkdirSync(cacheDir, { recursive: true });
-	let cards = 0;
 	let drawn = 0;
 	let found = 0;
 	const folders = new Map<string, Promise<unknown>>();
 	await inParallel(htmlFiles(outDir), async (file) => {
 		const card = cardOf(await readFile(file, 'utf8'), base);
 		if (!card) return;
-		cards++;
 		const target = join(outDir, card.route);
 		const folder = dirname(target);
 		if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
@@ -125,7 +123,7 @@ async function drawCards(
 	});
 	const seconds = ((performance.now() - started) / 1000).toFixed(2);
 	logger.info(
-		`${cards} social cards: ${early.drawn} drawn early in ${early.seconds.toFixed(2)} s beside content sync and rendering, ${drawn} drawn after the pages in ${seconds} s beside the search index, ${found - early.drawn} reused from ${CARD_CACHE_DIR}/.`,
+		`${drawn + found} social cards: ${early.drawn} drawn early in ${early.seconds.toFixed(2)} s beside content sync and rendering, ${drawn} drawn after the pages in ${seconds} s beside the search index, ${found - early.drawn} reused from ${CARD_CACHE_DIR}/.`,
 	);
 }
 
