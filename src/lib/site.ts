@@ -3,7 +3,10 @@ export const SITE_TITLE = 'Wrangling Lots of Machines';
 export const SITE_TAGLINE = 'A curated reading list on running software across many machines.';
 export const SITE_DESCRIPTION =
 	'A curated, searchable reading list on orchestration, platforms, the datacenter as a computer, and datacenter networking: every tool, paper and article told as it stands today.';
-/** Where the source lives; deployments override it with REPOSITORY_URL. */
+/**
+ * Where the source lives; deployments override it with REPOSITORY_URL. Plain Node reads this file
+ * too (the social cards' worker thread), where `import.meta.env` is undefined.
+ */
 export const REPOSITORY_URL =
 	import.meta.env?.REPOSITORY_URL ??
 	'https://github.com/wrangling-lots-of-machines/wrangling-lots-of-machines';
