@@ -10,7 +10,6 @@ import { ALPHA, FIXTURE } from '../support/fixture-project.ts';
 let copy: ProjectCopy;
 let server: DevServer;
 const ALPHA_PAGE = 'entries/alpha-scheduler/';
-const ALPHA_TITLE = 'title: Alpha Scheduler';
 
 beforeAll(async () => {
 	copy = copyProject(join(FIXTURE, 'content'), 'wlm-dev');
@@ -22,6 +21,9 @@ afterAll(async () => {
 	copy?.remove();
 });
 
+/** The fixture's alpha entry under another title, as a contributor's new file. */
+const alphaTitled = (title: string) =>
+	readFileSync(join(FIXTURE, ALPHA), 'utf8').replace('title: Alpha Scheduler', `title: ${title}`);
 const statusOf = async (path: string) => (await server.fetchPage(path))?.status;
 /** Waits well inside the test's own time-out, so that a miss fails with what the server said. */
 const until = (done: () => Promise<boolean>) => server.until(done, 40_000);
@@ -46,20 +48,14 @@ it('never serves an edit that adds HTML, and names the file, line and fix in the
 it('serves an entry added while the server runs', async () => {
 	// Moved in whole, as most editors save, so the watcher never sees the file half-written.
 	const draft = join(copy.root, 'plain-alpha.draft');
-	writeFileSync(
-		draft,
-		readFileSync(join(FIXTURE, ALPHA), 'utf8').replace(ALPHA_TITLE, 'title: Alpha Copy'),
-	);
+	writeFileSync(draft, alphaTitled('Alpha Copy'));
 	renameSync(draft, join(copy.root, 'content/entries/orchestration/plain-alpha.mdx'));
 	await until(async () => (await statusOf('entries/plain-alpha/')) === 200);
 });
 
 it('refuses an entry added as a symbolic link, as the build does, and names it in the terminal', async () => {
 	const outside = join(copy.root, 'outside.mdx');
-	writeFileSync(
-		outside,
-		readFileSync(join(FIXTURE, ALPHA), 'utf8').replace(ALPHA_TITLE, 'title: Linked Alpha'),
-	);
+	writeFileSync(outside, alphaTitled('Linked Alpha'));
 	symlinkSync(outside, join(copy.root, 'content/entries/orchestration/linked-alpha.mdx'));
 	await until(async () =>
 		server
